@@ -1,0 +1,60 @@
+package dev.megalite.api;
+
+import dev.megalite.api.query.Query;
+import dev.megalite.api.query.QueryResults;
+import java.util.List;
+
+/**
+ * A datastore of one project: get, put and delete entities by key, allocate ids and run queries.
+ * Implementations are thread-safe.
+ */
+public interface Datastore extends AutoCloseable {
+
+  /** The project every key of this datastore belongs to. */
+  String projectId();
+
+  /** A complete root key of this project in the default namespace. */
+  default Key newKey(String kind, long id) {
+    return Key.of(projectId(), kind, id);
+  }
+
+  /** A complete root key of this project in the default namespace. */
+  default Key newKey(String kind, String name) {
+    return Key.of(projectId(), kind, name);
+  }
+
+  /** An incomplete root key of this project; put allocates its id. */
+  default IncompleteKey newIncompleteKey(String kind) {
+    return IncompleteKey.of(projectId(), kind);
+  }
+
+  /** The entity stored under {@code key}, or null. */
+  Entity get(Key key);
+
+  /** The entities stored under {@code keys}, in the same order, null where absent. */
+  List<Entity> get(List<Key> keys);
+
+  /**
+   * Stores {@code entity}, allocating an id when its key is incomplete, and returns it with its
+   * complete key.
+   */
+  Entity put(Entity entity);
+
+  /** Stores all {@code entities} atomically; returns them with complete keys, in order. */
+  List<Entity> put(List<Entity> entities);
+
+  /** Deletes the entity stored under {@code key}, if any. */
+  void delete(Key key);
+
+  /** Deletes every entity stored under {@code keys} atomically. */
+  void delete(List<Key> keys);
+
+  /** Allocates {@code count} ids for {@code key}'s kind and parent; no id is ever handed twice. */
+  List<Key> allocateIds(IncompleteKey key, int count);
+
+  /** Runs {@code query}, streaming its results. Close the results when not exhausted. */
+  QueryResults<Entity> run(Query query);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,28 @@
+package dev.megalite.engine.kv;
+
+/**
+ * A forward cursor over a bounded key range. The byte arrays it returns belong to the caller.
+ */
+public interface KvIterator extends AutoCloseable {
+
+  /** Positions at the first key of the range. */
+  void seekToFirst();
+
+  /** Positions at the first key {@code >= target} (clamped to the range). */
+  void seek(byte[] target);
+
+  /** Whether the iterator is positioned on an entry. */
+  boolean valid();
+
+  /** Advances to the next entry; only when {@link #valid()}. */
+  void next();
+
+  /** The current key; only when {@link #valid()}. */
+  byte[] key();
+
+  /** The current value; only when {@link #valid()}. */
+  byte[] value();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,9 @@
+/**
+ * The ordered key-value contract under the whole engine: point reads, multi-gets, bounded range
+ * iteration, snapshots and atomic write batches, plus an in-memory implementation for fast tests.
+ *
+ * <p>Everything above this package speaks only these interfaces; the RocksDB implementation lives
+ * in {@code dev.megalite.engine.kv.rocks}, the only package that imports {@code org.rocksdb}.
+ * This package depends on nothing else of ours.
+ */
+package dev.megalite.engine.kv;
