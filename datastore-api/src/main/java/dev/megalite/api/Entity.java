@@ -147,9 +147,11 @@ public final class Entity {
     if (bytes > MAX_PROPERTY_NAME_BYTES) {
       throw new BadRequestException(
           String.format(
+              java.util.Locale.ROOT,
               "property name '%s…' is %,d bytes; the limit is %,d",
               name.substring(0, 20), bytes, MAX_PROPERTY_NAME_BYTES));
     }
+    PathElement.checkWellFormed("property name", name);
     if (PathElement.isReserved(name)) {
       throw new BadRequestException(
           "property name '" + name + "' is reserved: names of the form __x__ belong to the datastore");

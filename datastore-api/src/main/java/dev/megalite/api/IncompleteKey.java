@@ -34,6 +34,9 @@ public final class IncompleteKey implements BaseKey {
 
   /** An incomplete child of {@code parent}. */
   public static IncompleteKey of(Key parent, String kind) {
+    if (parent == null) {
+      throw new BadRequestException("parent key is null; use IncompleteKey.of(project, kind)");
+    }
     if (parent.path().size() >= Key.MAX_PATH_DEPTH) {
       throw new BadRequestException(
           "key path would have "

@@ -76,12 +76,27 @@ public record PathElement(String kind, long id, String name) {
     if (bytes > MAX_NAME_BYTES) {
       throw new BadRequestException(
           String.format(
+              java.util.Locale.ROOT,
               "%s '%s…' is %,d bytes; the limit is %,d",
               what, value.substring(0, 20), bytes, MAX_NAME_BYTES));
     }
+    checkWellFormed(what, value);
     if (isReserved(value)) {
       throw new BadRequestException(
           what + " '" + value + "' is reserved: names of the form __x__ belong to the datastore");
+    }
+  }
+
+  /** Rejects text with an unpaired UTF-16 surrogate, which has no UTF-8 form. */
+  public static void checkWellFormed(String what, String value) {
+    for (int i = 0, n = value.length(); i < n; i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new BadRequestException(
+            what + " has an unpaired UTF-16 surrogate at index " + i + "; it cannot be UTF-8");
+      }
     }
   }
 

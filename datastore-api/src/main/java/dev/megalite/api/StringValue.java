@@ -8,6 +8,7 @@ public record StringValue(String value, boolean indexed) implements Value {
     if (value == null) {
       throw new BadRequestException("string value is null; use Value.ofNull()");
     }
+    PathElement.checkWellFormed("string value", value);
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.megalite.api;
 
 import dev.megalite.api.error.BadRequestException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * A point in time in microseconds since the epoch, from 0001-01-01 to 9999-12-31 UTC. Orders with
@@ -26,15 +25,18 @@ public record TimestampValue(long micros, boolean indexed) implements Value {
     if (instant == null) {
       throw new BadRequestException("timestamp value is null; use Value.ofNull()");
     }
-    if (instant.isBefore(Instant.ofEpochSecond(MIN_MICROS / 1_000_000))
-        || instant.isAfter(Instant.ofEpochSecond(MAX_MICROS / 1_000_000 + 1))) {
+    long seconds = instant.getEpochSecond();
+    if (seconds < Math.floorDiv(MIN_MICROS, 1_000_000)
+        || seconds > Math.floorDiv(MAX_MICROS, 1_000_000)) {
       throw new BadRequestException("timestamp " + instant + " is outside 0001-01-01..9999-12-31 UTC");
     }
-    return new TimestampValue(ChronoUnit.MICROS.between(Instant.EPOCH, instant), true);
+    // Floor to the microsecond: an instant before the epoch never rounds forward in time.
+    return new TimestampValue(seconds * 1_000_000 + instant.getNano() / 1_000, true);
   }
 
   public Instant toInstant() {
-    return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
   }
 
   @Override

@@ -85,10 +85,10 @@ public sealed interface Value
   }
 
   static Value list(Value... values) {
-    return new ListValue(List.of(values));
+    return new ListValue(java.util.Arrays.asList(values));
   }
 
   static Value list(List<? extends Value> values) {
-    return new ListValue(List.copyOf(values));
+    return new ListValue(new java.util.ArrayList<Value>(values));
   }
 }

@@ -16,6 +16,7 @@ public class LimitExceededException extends DatastoreException {
     super(
         ErrorCode.LIMIT_EXCEEDED,
         String.format(
+              java.util.Locale.ROOT,
             "%s%s is %,d; the limit is %,d",
             limitName, subject.isEmpty() ? "" : " (" + subject + ")", actual, allowed));
     this.limitName = limitName;

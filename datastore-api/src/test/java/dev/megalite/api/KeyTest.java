@@ -1,0 +1,750 @@
+package dev.megalite.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.megalite.api.error.BadRequestException;
+import dev.megalite.api.error.ErrorCode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class KeyTest {
+
+  private static final String PROJECT = "s~myapp";
+
+  @Nested
+  class Construction {
+
+    @Test
+    void rootKeyWithIdExposesItsParts() {
+      Key key = Key.of(PROJECT, "Person", 42);
+
+      assertThat(key.project()).isEqualTo(PROJECT);
+      assertThat(key.namespace()).isEmpty();
+      assertThat(key.kind()).isEqualTo("Person");
+      assertThat(key.hasId()).isTrue();
+      assertThat(key.hasName()).isFalse();
+      assertThat(key.id()).isEqualTo(42);
+      assertThat(key.name()).isNull();
+      assertThat(key.path()).containsExactly(PathElement.of("Person", 42));
+      assertThat(key.isComplete()).isTrue();
+    }
+
+    @Test
+    void rootKeyWithNameHasIdZeroAndTheName() {
+      Key key = Key.of(PROJECT, "ns1", "Person", "alice");
+
+      assertThat(key.namespace()).isEqualTo("ns1");
+      assertThat(key.hasName()).isTrue();
+      assertThat(key.hasId()).isFalse();
+      assertThat(key.name()).isEqualTo("alice");
+      assertThat(key.id()).isZero();
+    }
+
+    @Test
+    void childKeepsProjectAndNamespaceAndAppendsOneElement() {
+      Key parent = Key.of(PROJECT, "ns", "Person", "alice");
+
+      Key child = parent.child("Address", 7).child("Line", "first");
+
+      assertThat(child.project()).isEqualTo(PROJECT);
+      assertThat(child.namespace()).isEqualTo("ns");
+      assertThat(child.kind()).isEqualTo("Line");
+      assertThat(child.path())
+          .containsExactly(
+              PathElement.of("Person", "alice"),
+              PathElement.of("Address", 7),
+              PathElement.of("Line", "first"));
+      assertThat(parent.path()).hasSize(1);
+    }
+
+    @Test
+    void parentOfARootIsNullAndParentOfAChildIsTheKeyItWasMadeFrom() {
+      Key root = Key.of(PROJECT, "Person", 1);
+      Key child = root.child("Pet", "rex");
+
+      assertThat(root.parent()).isNull();
+      assertThat(child.parent()).isEqualTo(root);
+      assertThat(child.child("Toy", 3).parent()).isEqualTo(child);
+    }
+
+    @Test
+    void rootIsTheFirstPathElementAndARootIsItsOwnRoot() {
+      Key root = Key.of(PROJECT, "ns", "Person", 1);
+      Key grandchild = root.child("Pet", "rex").child("Toy", 3);
+
+      assertThat(grandchild.root()).isEqualTo(root);
+      assertThat(root.root()).isSameAs(root);
+    }
+
+    @Test
+    void pathIsUnmodifiable() {
+      Key key = Key.of(PROJECT, "Person", 1).child("Pet", 2);
+
+      Throwable thrown = catchThrowable(() -> key.path().add(PathElement.of("X", 1)));
+
+      assertThat(thrown).isInstanceOf(UnsupportedOperationException.class);
+      assertThat(key.path()).hasSize(2);
+    }
+
+    @Test
+    void ofCopiesThePathSoLaterChangesToTheListDoNotLeakIn() {
+      List<PathElement> path = new ArrayList<>(List.of(PathElement.of("A", 1)));
+      Key key = Key.of(PROJECT, "", path);
+
+      path.add(PathElement.of("B", 2));
+
+      assertThat(key.path()).containsExactly(PathElement.of("A", 1));
+    }
+
+    @Test
+    void keyOfExactlyOneHundredElementsIsAllowed() {
+      Key key = Key.of(PROJECT, "", deepPath(Key.MAX_PATH_DEPTH));
+
+      assertThat(key.path()).hasSize(100);
+    }
+
+    @Test
+    void newChildIsAnIncompleteKeyUnderThisKey() {
+      Key parent = Key.of(PROJECT, "ns", "Person", 1);
+
+      IncompleteKey child = parent.newChild("Pet");
+
+      assertThat(child.parent()).isEqualTo(parent);
+      assertThat(child.kind()).isEqualTo("Pet");
+      assertThat(child.namespace()).isEqualTo("ns");
+    }
+  }
+
+  @Nested
+  class Ancestry {
+
+    private final Key root = Key.of(PROJECT, "ns", "Person", 1);
+    private final Key child = root.child("Pet", "rex");
+    private final Key grandchild = child.child("Toy", 3);
+
+    @Test
+    void aKeyIsAnAncestorOfItselfAndOfItsDescendants() {
+      assertThat(root.isAncestorOf(root)).isTrue();
+      assertThat(root.isAncestorOf(child)).isTrue();
+      assertThat(root.isAncestorOf(grandchild)).isTrue();
+      assertThat(child.isAncestorOf(grandchild)).isTrue();
+    }
+
+    @Test
+    void aDescendantIsNotAnAncestorOfItsAncestors() {
+      assertThat(grandchild.isAncestorOf(child)).isFalse();
+      assertThat(child.isAncestorOf(root)).isFalse();
+    }
+
+    @Test
+    void siblingsAndCousinsAreNotAncestors() {
+      Key sibling = root.child("Pet", "fido");
+
+      assertThat(sibling.isAncestorOf(grandchild)).isFalse();
+      assertThat(Key.of(PROJECT, "ns", "Person", 2).isAncestorOf(child)).isFalse();
+    }
+
+    @Test
+    void theSamePathInAnotherNamespaceOrProjectIsNotAnAncestor() {
+      Key otherNamespace = Key.of(PROJECT, "other", "Person", 1);
+      Key otherProject = Key.of("s~otherapp", "ns", "Person", 1);
+
+      assertThat(otherNamespace.isAncestorOf(child)).isFalse();
+      assertThat(otherProject.isAncestorOf(child)).isFalse();
+    }
+  }
+
+  @Nested
+  class Equality {
+
+    @Test
+    void keysBuiltFromEqualPartsAreEqualWithEqualHashCodes() {
+      Key a = Key.of(PROJECT, "ns", "Person", 1).child("Pet", "rex");
+      Key b =
+          Key.of(
+              PROJECT, "ns", List.of(PathElement.of("Person", 1), PathElement.of("Pet", "rex")));
+
+      assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+    }
+
+    @Test
+    void aParentDerivedKeyEqualsTheSameKeyBuiltDirectly() {
+      Key viaParent = Key.of(PROJECT, "Person", 1).child("Pet", 2).parent();
+
+      assertThat(viaParent).isEqualTo(Key.of(PROJECT, "Person", 1));
+      assertThat(viaParent.hashCode()).isEqualTo(Key.of(PROJECT, "Person", 1).hashCode());
+    }
+
+    @Test
+    void keysDifferingInOnePartAreNotEqual() {
+      Key key = Key.of(PROJECT, "ns", "Person", 1);
+
+      assertThat(key)
+          .isNotEqualTo(Key.of("s~other", "ns", "Person", 1))
+          .isNotEqualTo(Key.of(PROJECT, "ns2", "Person", 1))
+          .isNotEqualTo(Key.of(PROJECT, "ns", "Human", 1))
+          .isNotEqualTo(Key.of(PROJECT, "ns", "Person", 2))
+          .isNotEqualTo(Key.of(PROJECT, "ns", "Person", "1"))
+          .isNotEqualTo(key.child("Pet", 1));
+    }
+  }
+
+  @Nested
+  class Validation {
+
+    @Test
+    void emptyKindIsRejected() {
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> Key.of(PROJECT, "", 1))
+          .withMessageContaining("kind is empty");
+    }
+
+    @Test
+    void nullKindIsRejected() {
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> Key.of(PROJECT, null, 1))
+          .withMessageContaining("kind is null");
+    }
+
+    @Test
+    void reservedKindIsRejected() {
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> Key.of(PROJECT, "__foo__", 1))
+          .withMessageContaining("kind '__foo__' is reserved");
+    }
+
+    @Test
+    void kindsThatOnlyLookSimilarToReservedOnesAreAllowed() {
+      assertThat(Key.of(PROJECT, "__foo", 1).kind()).isEqualTo("__foo");
+      assertThat(Key.of(PROJECT, "foo__", 1).kind()).isEqualTo("foo__");
+      assertThat(Key.of(PROJECT, "___", 1).kind()).isEqualTo("___");
+    }
+
+    @Test
+    void reservedKeyNameIsRejected() {
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> Key.of(PROJECT, "Person", "__bob__"))
+          .withMessageContaining("key name '__bob__' is reserved");
+    }
+
+    @Test
+    void emptyKeyNameIsRejected() {
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> Key.of(PROJECT, "Person", ""))
+          .withMessageContaining("key name is empty");
+    }
+
+    @Test
+    void nullKeyNameIsRejected() {
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> PathElement.of("Person", (String) null))
+          .withMessageContaining("key name of kind 'Person' is null");
+    }
+
+    @Test
+    void kindOfFifteenHundredBytesIsAllowed() {
+      String kind = "k".repeat(1500);
+
+      assertThat(Key.of(PROJECT, kind, 1).kind()).isEqualTo(kind);
+    }
+
+    @Test
+    void kindOfFifteenHundredAndOneUtf8BytesIsRejectedWithTheSizeAndTheLimit() {
+      String kind = "\u00e9".repeat(750) + "k"; // 750 two-byte chars + 1 = 1,501 bytes
+
+      assertThat(kind.getBytes(StandardCharsets.UTF_8)).hasSize(1501);
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> Key.of(PROJECT, kind, 1))
+          .withMessageContaining("kind")
+          .withMessageContaining("1,501")
+          .withMessageContaining("1,500");
+    }
+
+    @Test
+    void keyNameOverTheByteLimitIsRejected() {
+      String name = "\ud83d\ude00".repeat(376); // 376 four-byte chars = 1,504 bytes
+
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> Key.of(PROJECT, "Person", name))
+          .withMessageContaining("key name")
+          .withMessageContaining("1,504")
+          .withMessageContaining("1,500");
+    }
+    @Test
+    void sizeInTheMessageIsFormattedTheSameWayInEveryLocale() {
+      Locale saved = Locale.getDefault();
+      try {
+        Locale.setDefault(Locale.GERMANY);
+        String kind = "k".repeat(1501);
+
+        assertThatExceptionOfType(BadRequestException.class)
+            .isThrownBy(() -> Key.of(PROJECT, kind, 1))
+            .withMessageContaining("1,501")
+            .withMessageContaining("1,500");
+      } finally {
+        Locale.setDefault(saved);
+      }
+    }
+
+    @Test
+    void idZeroIsRejected() {
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> PathElement.of("Person", 0))
+          .withMessageContaining("key id 0")
+          .withMessageContaining("not positive");
+    }
+
+    @Test
+    void negativeIdIsRejected() {
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> PathElement.of("Person", -5))
+          .withMessageContaining("key id -5")
+          .withMessageContaining("not positive");
+    }
+
+    @Test
+    void elementWithBothIdAndNameIsRejected() {
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> new PathElement("Person", 3, "bob"))
+          .withMessageContaining("both id 3 and name 'bob'");
+    }
+
+    @Test
+    void incompleteElementInsideACompleteKeyIsRejected() {
+      List<PathElement> path = List.of(PathElement.of("A", 1), new PathElement("B", 0, null));
+
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> Key.of(PROJECT, "", path))
+          .withMessageContaining("incomplete");
+    }
+
+    @Test
+    void emptyOrNullPathIsRejected() {
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> Key.of(PROJECT, "", List.of()))
+          .withMessageContaining("key path is empty");
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> Key.of(PROJECT, "", (List<PathElement>) null))
+          .withMessageContaining("key path is empty");
+    }
+
+    @Test
+    void pathDeeperThanOneHundredIsRejectedWithTheDepthAndTheLimit() {
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> Key.of(PROJECT, "", deepPath(101)))
+          .withMessageContaining("101 elements")
+          .withMessageContaining("limit is 100");
+    }
+
+    @Test
+    void childBeyondOneHundredElementsIsRejected() {
+      Key deepest = Key.of(PROJECT, "", deepPath(100));
+
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> deepest.child("Leaf", 1))
+          .withMessageContaining("101 elements");
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> deepest.child("Leaf", "x"))
+          .withMessageContaining("101 elements");
+    }
+
+    @Test
+    void badProjectIdsAreRejectedNamingTheProject() {
+      for (String bad : List.of("", "my app", "app/1", "x".repeat(101), "caf\u00e9")) {
+        assertThatExceptionOfType(BadRequestException.class)
+            .as("project '%s'", bad)
+            .isThrownBy(() -> Key.of(bad, "Person", 1))
+            .withMessageContaining("project id '" + bad + "' is invalid");
+      }
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> Key.of(null, "Person", 1))
+          .withMessageContaining("project id 'null' is invalid");
+    }
+
+    @Test
+    void appEngineStyleProjectIdsAreAccepted() {
+      for (String good : List.of("s~myapp", "e~my-app", "dev~app", "example.com:app", "p")) {
+        assertThat(Key.of(good, "Person", 1).project()).isEqualTo(good);
+      }
+    }
+
+    @Test
+    void badNamespacesAreRejectedNamingTheNamespace() {
+      for (String bad : List.of("a b", "ns/1", "ns~", "x".repeat(101), "\u00fc")) {
+        assertThatExceptionOfType(BadRequestException.class)
+            .as("namespace '%s'", bad)
+            .isThrownBy(() -> Key.of(PROJECT, bad, "Person", 1))
+            .withMessageContaining("namespace '" + bad + "' is invalid");
+      }
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> Key.of(PROJECT, null, "Person", 1))
+          .withMessageContaining("namespace 'null' is invalid");
+    }
+
+    @Test
+    void validationErrorsCarryTheBadRequestCode() {
+      BadRequestException e =
+          (BadRequestException) catchThrowable(() -> Key.of(PROJECT, "", 1));
+
+      assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
+      assertThat(e.retryable()).isFalse();
+    }
+    @Test
+    void keyNameWithAnUnpairedSurrogateIsRejectedBecauseItHasNoUtf8Form() {
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> Key.of(PROJECT, "K", "a\ud800"));
+    }
+  }
+
+  @Nested
+  class Ordering {
+
+    @Test
+    void idsSortBeforeNamesInTheSameKind() {
+      Key biggestId = Key.of(PROJECT, "K", Long.MAX_VALUE);
+      Key smallestName = Key.of(PROJECT, "K", "\u0001");
+
+      assertThat(biggestId).isLessThan(smallestName);
+      assertThat(smallestName).isGreaterThan(biggestId);
+    }
+
+    @Test
+    void idsSortNumericallyAndNamesByBytes() {
+      assertThat(Key.of(PROJECT, "K", 9)).isLessThan(Key.of(PROJECT, "K", 10));
+      assertThat(Key.of(PROJECT, "K", "10")).isLessThan(Key.of(PROJECT, "K", "9"));
+    }
+
+    @Test
+    void kindsCompareByUtf8BytesSoUppercaseSortsBeforeLowercase() {
+      assertThat(Key.of(PROJECT, "Z", 1)).isLessThan(Key.of(PROJECT, "a", 1));
+    }
+
+    @Test
+    void kindDecidesBeforeIdOrName() {
+      assertThat(Key.of(PROJECT, "A", "zzz")).isLessThan(Key.of(PROJECT, "B", 1));
+    }
+
+    @Test
+    void supplementaryCharacterSortsAfterUffffAsItsUtf8BytesDo() {
+      // In UTF-16 U+10000 is D800 DC00, which String.compareTo puts before U+FFFF;
+      // in UTF-8 it is F0 90 80 80, after EF BF BF.
+      String bmpMax = "\uffff";
+      String supplementary = new String(Character.toChars(0x10000));
+
+      assertThat(supplementary.compareTo(bmpMax)).isNegative();
+      assertThat(Key.of(PROJECT, supplementary, 1)).isGreaterThan(Key.of(PROJECT, bmpMax, 1));
+      assertThat(Key.of(PROJECT, "K", supplementary)).isGreaterThan(Key.of(PROJECT, "K", bmpMax));
+    }
+
+    @Test
+    void aParentSortsBeforeItsChildrenAndChildrenBeforeTheNextSibling() {
+      Key parent = Key.of(PROJECT, "A", 1);
+      Key child = parent.child("Z", "zzz");
+      Key nextSibling = Key.of(PROJECT, "A", 2);
+
+      assertThat(parent).isLessThan(child);
+      assertThat(child).isLessThan(nextSibling);
+    }
+
+    @Test
+    void namespacesOrderKeysWithinAProject() {
+      assertThat(Key.of(PROJECT, "", "Z", 9)).isLessThan(Key.of(PROJECT, "a", "A", 1));
+      assertThat(Key.of(PROJECT, "B", "Z", 9)).isLessThan(Key.of(PROJECT, "a", "A", 1));
+    }
+
+    @Test
+    void projectDecidesBeforeNamespace() {
+      assertThat(Key.of("a", "zzz", "Z", 9)).isLessThan(Key.of("b", "", "A", 1));
+    }
+
+    @Test
+    void sortingAShuffledListRestoresTheAppEngineOrder() {
+      List<Key> expected =
+          List.of(
+              Key.of("a", "", "A", 1),
+              Key.of("a", "", "A", 1).child("A", 1),
+              Key.of("a", "", "A", 1).child("A", "x"),
+              Key.of("a", "", "A", 1).child("B", 1),
+              Key.of("a", "", "A", 2),
+              Key.of("a", "", "A", "a"),
+              Key.of("a", "", "A", "a").child("A", 1),
+              Key.of("a", "", "A", "b"),
+              Key.of("a", "", "B", 1),
+              Key.of("a", "", "a", 1),
+              Key.of("a", "ns", "A", 1),
+              Key.of("b", "", "A", 1));
+      List<Key> shuffled = new ArrayList<>(expected);
+      Collections.shuffle(shuffled, new Random(7));
+
+      Collections.sort(shuffled);
+
+      assertThat(shuffled).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void compareToIsAntisymmetricAndZeroExactlyForEqualKeys() {
+      Random random = new Random(42);
+      List<Key> keys = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        keys.add(randomKey(random, 3, 3));
+      }
+      for (Key a : keys) {
+        for (Key b : keys) {
+          int ab = a.compareTo(b);
+          assertThat(Integer.signum(ab)).isEqualTo(-Integer.signum(b.compareTo(a)));
+          assertThat(ab == 0).as("%s vs %s", a, b).isEqualTo(a.equals(b));
+        }
+      }
+    }
+  }
+
+  @Nested
+  class UrlSafe {
+
+    @Test
+    void encodesAppEngineReferenceBytes() {
+      Key key = Key.of("s~myapp-id", "", List.of(PathElement.of("Kind", "key-name")));
+      // 6a 0a "s~myapp-id"      app (field 13), 10 bytes
+      // 72 12                   path (field 14), 18 bytes
+      // 0b                      start of element group (field 1)
+      // 12 04 "Kind"            type (field 2)
+      // 22 08 "key-name"        name (field 4)
+      // 0c                      end of element group
+      byte[] expected =
+          HexFormat.of()
+              .parseHex(
+                  "6a0a" + hex("s~myapp-id") + "7212" + "0b" + "1204" + hex("Kind") + "2208"
+                      + hex("key-name") + "0c");
+
+      assertThat(key.toUrlSafe())
+          .isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(expected))
+          .isEqualTo("agpzfm15YXBwLWlkchILEgRLaW5kIghrZXktbmFtZQw");
+    }
+
+    @Test
+    void encodesNumericIdsAsVarintsAndTheNamespaceAsField20() {
+      Key key = Key.of("p", "ns", "K", 300);
+      // 6a 01 "p" | 72 08 0b 12 01 "K" 18 ac02 0c | a201 02 "ns"   (300 = varint ac 02)
+      byte[] expected =
+          HexFormat.of()
+              .parseHex("6a01" + hex("p") + "7208" + "0b1201" + hex("K") + "18ac02" + "0c"
+                  + "a20102" + hex("ns"));
+
+      assertThat(Base64.getUrlDecoder().decode(key.toUrlSafe())).isEqualTo(expected);
+    }
+
+    @Test
+    void decodesTheAppEngineReferenceForm() {
+      Key key = Key.fromUrlSafe("agpzfm15YXBwLWlkchILEgRLaW5kIghrZXktbmFtZQw");
+
+      assertThat(key).isEqualTo(Key.of("s~myapp-id", "Kind", "key-name"));
+    }
+
+    @Test
+    void referenceWhoseLengthPrefixesDoNotMatchItsContentsIsRejected() {
+      // The brief's vector: app length 12 for the 10 bytes "s~myapp-id", path length 19 for 18
+      // bytes, name length 9 for the 8 bytes "key-name".
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> Key.fromUrlSafe("agxzfm15YXBwLWlkchMLEgRLaW5kIglrZXktbmFtZQw"));
+    }
+
+    @Test
+    void randomKeysRoundTripThroughTheUrlSafeForm() {
+      Random random = new Random(20240601);
+      for (int i = 0; i < 1000; i++) {
+        Key key = randomKey(random, 5, 12);
+
+        String urlSafe = key.toUrlSafe();
+
+        assertThat(urlSafe).as("%s", key).matches("[A-Za-z0-9_-]+");
+        assertThat(Key.fromUrlSafe(urlSafe)).as("%s", key).isEqualTo(key);
+      }
+    }
+
+    @Test
+    void surroundingWhitespaceIsIgnoredWhenDecoding() {
+      Key key = Key.of(PROJECT, "ns", "K", 5);
+
+      assertThat(Key.fromUrlSafe("  " + key.toUrlSafe() + "\n")).isEqualTo(key);
+    }
+
+    @Test
+    void emptyOrNullInputIsABadRequest() {
+      assertThatExceptionOfType(BadRequestException.class).isThrownBy(() -> Key.fromUrlSafe(""));
+      assertThatExceptionOfType(BadRequestException.class).isThrownBy(() -> Key.fromUrlSafe(null));
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> Key.fromUrlSafe("   "));
+    }
+
+    @Test
+    void nonBase64InputIsABadRequest() {
+      for (String bad : List.of("!!!", "a", "ab+/", "k\u00e9y", "agpz fm15")) {
+        assertThatExceptionOfType(BadRequestException.class)
+            .as("'%s'", bad)
+            .isThrownBy(() -> Key.fromUrlSafe(bad));
+      }
+    }
+
+    @Test
+    void everyTruncationOfAValidKeyIsABadRequest() {
+      Random random = new Random(99);
+      for (int i = 0; i < 50; i++) {
+        Key key = randomKeyInDefaultNamespace(random);
+        String urlSafe = key.toUrlSafe();
+        for (int length = 1; length < urlSafe.length(); length++) {
+          String prefix = urlSafe.substring(0, length);
+          assertThatExceptionOfType(BadRequestException.class)
+              .as("prefix '%s' of %s", prefix, key)
+              .isThrownBy(() -> Key.fromUrlSafe(prefix));
+        }
+      }
+    }
+
+    @Test
+    void base64OfRandomBytesIsEitherAKeyOrABadRequestButNeverAnotherException() {
+      Random random = new Random(1234);
+      for (int i = 0; i < 5000; i++) {
+        byte[] bytes = new byte[random.nextInt(64)];
+        random.nextBytes(bytes);
+        if (i % 2 == 0 && bytes.length > 2) {
+          bytes[0] = 0x6a; // start like a reference to get past the first tag now and then
+        }
+        String text = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+
+        Throwable thrown = catchThrowable(() -> Key.fromUrlSafe(text));
+
+        if (thrown != null) {
+          assertThat(thrown).as("'%s'", text).isInstanceOf(BadRequestException.class);
+        }
+      }
+    }
+
+    @Test
+    void mutationsOfValidKeysAreEitherAKeyOrABadRequestButNeverAnotherException() {
+      Random random = new Random(5678);
+      for (int i = 0; i < 2000; i++) {
+        byte[] bytes = Base64.getUrlDecoder().decode(randomKey(random, 3, 6).toUrlSafe());
+        int flips = 1 + random.nextInt(3);
+        for (int f = 0; f < flips; f++) {
+          bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+        }
+        String text = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+
+        Throwable thrown = catchThrowable(() -> Key.fromUrlSafe(text));
+
+        if (thrown != null) {
+          assertThat(thrown).as("'%s'", text).isInstanceOf(BadRequestException.class);
+        }
+      }
+    }
+
+    @Test
+    void referenceWithAnInvalidPartIsABadRequestNamingTheProblem() {
+      // 6a 01 "p" | 72 07 0b 12 01 "K" 18 00 0c : id 0
+      String idZero = urlSafeOfHex("6a01" + hex("p") + "72070b1201" + hex("K") + "18000c");
+      // 72 07 0b 12 01 "K" 18 01 0c without an app
+      String noApp = urlSafeOfHex("72070b1201" + hex("K") + "18010c");
+      // 6a 01 "p" without a path
+      String noPath = urlSafeOfHex("6a01" + hex("p"));
+
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> Key.fromUrlSafe(idZero))
+          .withMessageContaining("not positive");
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> Key.fromUrlSafe(noApp))
+          .withMessageContaining("lacks the project");
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> Key.fromUrlSafe(noPath))
+          .withMessageContaining("lacks the path");
+    }
+  }
+
+  // ---- helpers ----
+
+  private static List<PathElement> deepPath(int depth) {
+    List<PathElement> path = new ArrayList<>();
+    for (int i = 1; i <= depth; i++) {
+      path.add(PathElement.of("Level", i));
+    }
+    return path;
+  }
+
+  private static String hex(String s) {
+    return HexFormat.of().formatHex(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String urlSafeOfHex(String hex) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(HexFormat.of().parseHex(hex));
+  }
+
+  private static final List<String> PROJECTS = List.of("s~myapp", "e~other-app", "dev~x", "p");
+  private static final String NAMESPACE_CHARS =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
+
+  /** A random key with 1..maxDepth elements, a random namespace and mixed id and name elements. */
+  static Key randomKey(Random random, int maxDepth, int maxNameLength) {
+    String project = PROJECTS.get(random.nextInt(PROJECTS.size()));
+    String namespace = "";
+    if (random.nextBoolean()) {
+      StringBuilder ns = new StringBuilder();
+      int length = 1 + random.nextInt(10);
+      for (int i = 0; i < length; i++) {
+        ns.append(NAMESPACE_CHARS.charAt(random.nextInt(NAMESPACE_CHARS.length())));
+      }
+      namespace = ns.toString();
+    }
+    return Key.of(project, namespace, randomPath(random, maxDepth, maxNameLength));
+  }
+
+  private static Key randomKeyInDefaultNamespace(Random random) {
+    return Key.of(PROJECTS.get(random.nextInt(PROJECTS.size())), "", randomPath(random, 5, 8));
+  }
+
+  private static List<PathElement> randomPath(Random random, int maxDepth, int maxNameLength) {
+    int depth = 1 + random.nextInt(maxDepth);
+    List<PathElement> path = new ArrayList<>();
+    for (int i = 0; i < depth; i++) {
+      String kind = randomName(random, maxNameLength);
+      path.add(
+          random.nextBoolean()
+              ? PathElement.of(kind, randomId(random))
+              : PathElement.of(kind, randomName(random, maxNameLength)));
+    }
+    return path;
+  }
+
+  private static long randomId(Random random) {
+    return switch (random.nextInt(4)) {
+      case 0 -> 1 + random.nextInt(100);
+      case 1 -> Long.MAX_VALUE - random.nextInt(3);
+      default -> random.nextLong(1, Long.MAX_VALUE);
+    };
+  }
+
+  /** A non-reserved name of well-formed Unicode: ASCII, Latin, CJK and supplementary characters. */
+  private static String randomName(Random random, int maxLength) {
+    StringBuilder sb = new StringBuilder();
+    int length = 1 + random.nextInt(maxLength);
+    for (int i = 0; i < length; i++) {
+      int codePoint =
+          switch (random.nextInt(5)) {
+            case 0, 1 -> 'a' + random.nextInt(26);
+            case 2 -> 0xa0 + random.nextInt(0x700);
+            case 3 -> 0x4e00 + random.nextInt(0x5000);
+            default -> 0x10000 + random.nextInt(0x10ffff - 0x10000 + 1);
+          };
+      sb.appendCodePoint(codePoint);
+    }
+    return sb.toString();
+  }
+}
