@@ -5,7 +5,7 @@ package dev.megalite.engine.kv;
  *
  * <p>Keys compare as unsigned bytes, lexicographically. Reads through the store itself see the
  * latest committed state; {@link #snapshot()} gives a stable view. Writes are applied only as whole
- * {@link WriteBatch}es, atomically.
+ * {@link WriteBatch}es, atomically: no reader ever sees part of a batch. Thread-safe.
  */
 public interface KeyValueStore extends ReadView, AutoCloseable {
 
@@ -23,7 +23,11 @@ public interface KeyValueStore extends ReadView, AutoCloseable {
   /** A consistent, read-only view of the store as of now. Close it when done. */
   Snapshot snapshot();
 
-  /** Removes every key in {@code [lower, upper)} in one atomic step. */
+  /**
+   * Removes every key in {@code [lower, upper)} in one atomic step, durable like a synced write.
+   * Both bounds are required; {@code lower == upper} does nothing and {@code lower > upper} is an
+   * {@link IllegalArgumentException}.
+   */
   void deleteRange(byte[] lower, byte[] upper);
 
   /** Forces buffered data to stable storage (a no-op for stores that have none). */
@@ -32,6 +36,10 @@ public interface KeyValueStore extends ReadView, AutoCloseable {
   /** Approximate on-disk size in bytes (0 for memory-only stores). */
   long approximateSizeBytes();
 
+  /**
+   * Idempotent. Frees snapshots and iterators still open; any later call on the store, or on a
+   * batch, snapshot or iterator it made, throws {@code StorageException}.
+   */
   @Override
   void close();
 }
