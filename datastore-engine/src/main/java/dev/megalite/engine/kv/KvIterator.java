@@ -1,7 +1,7 @@
 package dev.megalite.engine.kv;
 
 /**
- * A forward cursor over a bounded key range. The byte arrays it returns belong to the caller.
+ * A cursor over a bounded key range, forward and backward. The byte arrays it returns belong to the caller.
  *
  * <p>Not thread-safe. {@link #next()}, {@link #key()} and {@link #value()} throw {@link
  * java.util.NoSuchElementException} when not {@link #valid()}. Every call except {@link #close()}
@@ -14,6 +14,15 @@ public interface KvIterator extends AutoCloseable {
 
   /** Positions at the first key {@code >= target} (clamped to the range). */
   void seek(byte[] target);
+
+  /**
+   * Positions at the last key {@code <= target} within the range (invalid when there is none).
+   * Descending scans use it with {@link #prev()}.
+   */
+  void seekForPrev(byte[] target);
+
+  /** Moves back to the previous entry; only when {@link #valid()}. */
+  void prev();
 
   /** Whether the iterator is positioned on an entry. */
   boolean valid();

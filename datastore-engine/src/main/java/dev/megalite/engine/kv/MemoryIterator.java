@@ -64,6 +64,46 @@ final class MemoryIterator implements KvIterator {
   }
 
   @Override
+  public void seekForPrev(byte[] target) {
+    checkOpen();
+    byte[] to = upper != null && Arrays.compareUnsigned(target, upper) >= 0 ? upper : target;
+    boolean inclusive = to == target;
+    if (Arrays.compareUnsigned(to, lower) < 0) {
+      clear();
+      return;
+    }
+    backFrom(data.subMap(lower, true, to, inclusive).descendingMap());
+  }
+
+  @Override
+  public void prev() {
+    checkPositioned();
+    backFrom(data.subMap(lower, true, key, false).descendingMap());
+  }
+
+  /** Positions at the first visible entry of {@code descending}, then resumes forward from it. */
+  private void backFrom(NavigableMap<byte[], MemoryVersionChain> descending) {
+    for (Map.Entry<byte[], MemoryVersionChain> e : descending.entrySet()) {
+      byte[] v = e.getValue().valueAt(seq);
+      if (v != null) {
+        key = e.getKey();
+        value = v;
+        NavigableMap<byte[], MemoryVersionChain> rest =
+            upper == null ? data.tailMap(key, false) : data.subMap(key, false, upper, false);
+        cursor = rest.entrySet().iterator();
+        return;
+      }
+    }
+    clear();
+  }
+
+  private void clear() {
+    cursor = null;
+    key = null;
+    value = null;
+  }
+
+  @Override
   public boolean valid() {
     checkOpen();
     return key != null;

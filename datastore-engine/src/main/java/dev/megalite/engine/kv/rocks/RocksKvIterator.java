@@ -78,6 +78,34 @@ final class RocksKvIterator implements KvIterator {
   }
 
   @Override
+  public void seekForPrev(byte[] target) {
+    store.guarded(
+        "iterator seek",
+        () -> {
+          synchronized (this) {
+            checkOpen();
+            iterator.seekForPrev(target);
+            iterator.status();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void prev() {
+    store.guarded(
+        "iterator prev",
+        () -> {
+          synchronized (this) {
+            checkPositioned();
+            iterator.prev();
+            iterator.status();
+          }
+          return null;
+        });
+  }
+
+  @Override
   public boolean valid() {
     return store.guarded(
         "iterator read",

@@ -1,0 +1,119 @@
+package dev.megalite.engine;
+
+import dev.megalite.api.Entity;
+import dev.megalite.api.Key;
+import dev.megalite.engine.codec.ByteSink;
+import dev.megalite.engine.codec.EntityCodec;
+import dev.megalite.engine.codec.RowKeys;
+import dev.megalite.engine.index.IndexRow;
+import dev.megalite.engine.index.IndexRows;
+import dev.megalite.engine.kv.KeyValueStore;
+import dev.megalite.engine.kv.WriteBatch;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies a set of mutations as one atomic commit: entity rows, the difference of their index rows
+ * and the new versions of their entity groups go into one write batch, under the locks of those
+ * groups, so an entity and its index rows never disagree, even after a crash.
+ */
+final class Committer {
+  private final KeyValueStore store;
+  private final CommitSequence sequence;
+  private final GroupLocks locks;
+  private final boolean sync;
+
+  Committer(KeyValueStore store, CommitSequence sequence, GroupLocks locks, boolean sync) {
+    this.store = store;
+    this.sequence = sequence;
+    this.locks = locks;
+    this.sync = sync;
+  }
+
+  /** Commits {@code mutations} (the last one per key wins) and returns the commit's version. */
+  long commit(List<Mutation> mutations) {
+    Map<Key, Mutation> byKey = new LinkedHashMap<>();
+    for (Mutation m : mutations) {
+      byKey.put(m.key(), m);
+    }
+    int n = byKey.size();
+    List<Mutation> ms = new ArrayList<>(byKey.values());
+    List<byte[]> rowKeys = new ArrayList<>(n);
+    byte[][] encoded = new byte[n][];
+    List<List<IndexRow>> newRows = new ArrayList<>(n);
+    Set<Key> roots = new LinkedHashSet<>();
+    IndexRows indexRows = new IndexRows();
+    ByteSink sink = new ByteSink(512);
+    for (int i = 0; i < n; i++) {
+      Mutation m = ms.get(i);
+      rowKeys.add(RowKeys.entity(m.key()));
+      roots.add(m.key().root());
+      if (m.isDelete()) {
+        newRows.add(List.of());
+      } else {
+        encoded[i] = EntityCodec.encode(m.entity(), 0, sink);
+        newRows.add(indexRows.rows(m.key(), m.entity()));
+      }
+    }
+
+    int[] held = locks.lock(roots);
+    try {
+      long version = sequence.next();
+      List<byte[]> old = store.multiGet(rowKeys);
+      try (WriteBatch batch = store.newWriteBatch()) {
+        for (int i = 0; i < n; i++) {
+          Mutation m = ms.get(i);
+          byte[] before = old.get(i);
+          List<IndexRow> oldRows =
+              before == null ? List.of() : indexRows.rows(m.key(), EntityCodec.decode(m.key(), before));
+          if (m.isDelete()) {
+            if (before != null) {
+              batch.delete(rowKeys.get(i));
+            }
+          } else {
+            ByteBuffer.wrap(encoded[i]).putLong(1, version);
+            batch.put(rowKeys.get(i), encoded[i]);
+          }
+          applyDiff(batch, oldRows, newRows.get(i));
+        }
+        byte[] versionBytes = ByteBuffer.allocate(8).putLong(version).array();
+        for (Key root : roots) {
+          batch.put(RowKeys.group(root), versionBytes);
+        }
+        store.write(batch, sync);
+      }
+      return version;
+    } finally {
+      locks.unlock(held);
+    }
+  }
+
+  private static void applyDiff(WriteBatch batch, List<IndexRow> oldRows, List<IndexRow> newRows) {
+    if (oldRows.isEmpty()) {
+      for (IndexRow r : newRows) {
+        batch.put(r.key(), r.value());
+      }
+      return;
+    }
+    Set<IndexRow> keep = new HashSet<>(newRows);
+    Set<IndexRow> had = new HashSet<>(oldRows);
+    Set<ByteBuffer> rewritten = new HashSet<>();
+    for (IndexRow r : newRows) {
+      if (!had.contains(r)) {
+        batch.put(r.key(), r.value());
+        rewritten.add(ByteBuffer.wrap(r.key()));
+      }
+    }
+    for (IndexRow r : oldRows) {
+      if (!keep.contains(r) && !rewritten.contains(ByteBuffer.wrap(r.key()))) {
+        batch.delete(r.key());
+      }
+    }
+  }
+}

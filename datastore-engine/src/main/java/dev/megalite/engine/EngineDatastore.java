@@ -1,0 +1,201 @@
+package dev.megalite.engine;
+
+import dev.megalite.api.Entity;
+import dev.megalite.api.IncompleteKey;
+import dev.megalite.api.Key;
+import dev.megalite.api.error.BadRequestException;
+import dev.megalite.api.error.StorageException;
+import dev.megalite.api.query.Query;
+import dev.megalite.api.query.QueryResults;
+import dev.megalite.engine.check.ConsistencyChecker;
+import dev.megalite.engine.codec.EntityCodec;
+import dev.megalite.engine.codec.RowKeys;
+import dev.megalite.engine.ids.IdAllocator;
+import dev.megalite.engine.kv.KeyValueStore;
+import dev.megalite.engine.query.Planner;
+import dev.megalite.engine.query.QueryExecutor;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The engine's {@link MegaliteDatastore}: one project on one key-value store. */
+final class EngineDatastore implements MegaliteDatastore {
+  private final KeyValueStore store;
+  private final String project;
+  private final IdAllocator ids;
+  private final Committer committer;
+  private volatile boolean closed;
+
+  EngineDatastore(KeyValueStore store, MegaliteOptions options) {
+    this.store = store;
+    this.project = options.projectId();
+    this.ids = new IdAllocator(store, project, options.idPolicy());
+    this.committer =
+        new Committer(store, new CommitSequence(store), new GroupLocks(), options.sync());
+  }
+
+  @Override
+  public String projectId() {
+    return project;
+  }
+
+  @Override
+  public Entity get(Key key) {
+    checkOpen();
+    checkKey(key);
+    byte[] row = store.get(RowKeys.entity(key));
+    return row == null ? null : EntityCodec.decode(key, row);
+  }
+
+  @Override
+  public List<Entity> get(List<Key> keys) {
+    checkOpen();
+    List<byte[]> rowKeys = new ArrayList<>(keys.size());
+    for (Key k : keys) {
+      checkKey(k);
+      rowKeys.add(RowKeys.entity(k));
+    }
+    List<byte[]> rows = store.multiGet(rowKeys);
+    List<Entity> out = new ArrayList<>(keys.size());
+    for (int i = 0; i < keys.size(); i++) {
+      byte[] row = rows.get(i);
+      out.add(row == null ? null : EntityCodec.decode(keys.get(i), row));
+    }
+    return out;
+  }
+
+  @Override
+  public Entity put(Entity entity) {
+    return put(List.of(entity)).get(0);
+  }
+
+  @Override
+  public List<Entity> put(List<Entity> entities) {
+    checkOpen();
+    List<Entity> complete = completeKeys(entities);
+    List<Mutation> ms = new ArrayList<>(complete.size());
+    for (Entity e : complete) {
+      ms.add(Mutation.put(e));
+    }
+    committer.commit(ms);
+    return complete;
+  }
+
+  @Override
+  public void delete(Key key) {
+    delete(List.of(key));
+  }
+
+  @Override
+  public void delete(List<Key> keys) {
+    checkOpen();
+    List<Mutation> ms = new ArrayList<>(keys.size());
+    for (Key k : keys) {
+      checkKey(k);
+      ms.add(Mutation.delete(k));
+    }
+    committer.commit(ms);
+  }
+
+  @Override
+  public List<Key> allocateIds(IncompleteKey key, int count) {
+    checkOpen();
+    if (key == null) {
+      throw new BadRequestException("allocateIds needs an incomplete key");
+    }
+    checkProject(key.project(), key.toString());
+    if (count < 0) {
+      throw new BadRequestException("allocateIds count " + count + " is negative");
+    }
+    List<Key> out = new ArrayList<>(count);
+    for (long id : ids.allocate(count)) {
+      out.add(key.withId(id));
+    }
+    return out;
+  }
+
+  @Override
+  public QueryResults<Entity> run(Query query) {
+    checkOpen();
+    if (query == null) {
+      throw new BadRequestException("query is null");
+    }
+    return QueryExecutor.run(Planner.plan(query, project), store);
+  }
+
+  @Override
+  public String explain(Query query) {
+    return Planner.plan(query, project).explain();
+  }
+
+  @Override
+  public ConsistencyReport checkConsistency() {
+    checkOpen();
+    return ConsistencyChecker.check(store);
+  }
+
+  @Override
+  public long approximateSizeBytes() {
+    return store.approximateSizeBytes();
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      store.close();
+    }
+  }
+
+  /** Entities with complete keys, allocating ids for incomplete ones. */
+  private List<Entity> completeKeys(List<Entity> entities) {
+    if (entities == null) {
+      throw new BadRequestException("entities is null");
+    }
+    int incomplete = 0;
+    for (int i = 0; i < entities.size(); i++) {
+      Entity e = entities.get(i);
+      if (e == null || e.key() == null) {
+        throw new BadRequestException("entity " + i + " of the put has no key");
+      }
+      checkProject(e.key().project(), e.key().toString());
+      if (e.key() instanceof Key k) {
+        if (k.hasId()) {
+          ids.observe(k.id());
+        }
+      } else {
+        incomplete++;
+      }
+    }
+    if (incomplete == 0) {
+      return entities;
+    }
+    long[] allocated = ids.allocate(incomplete);
+    List<Entity> out = new ArrayList<>(entities.size());
+    int j = 0;
+    for (Entity e : entities) {
+      out.add(e.key() instanceof IncompleteKey ik ? e.withKey(ik.withId(allocated[j++])) : e);
+    }
+    return out;
+  }
+
+  private void checkKey(Key key) {
+    if (key == null) {
+      throw new BadRequestException("key is null");
+    }
+    checkProject(key.project(), key.toString());
+  }
+
+  private void checkProject(String keyProject, String what) {
+    if (!keyProject.equals(project)) {
+      throw new BadRequestException(
+          what + " belongs to project '" + keyProject + "', not to this datastore's project '"
+              + project + "'");
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new StorageException("the datastore is closed");
+    }
+  }
+}

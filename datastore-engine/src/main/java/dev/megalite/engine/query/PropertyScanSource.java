@@ -1,0 +1,177 @@
+package dev.megalite.engine.query;
+
+import dev.megalite.engine.codec.Bytes;
+import dev.megalite.engine.codec.RowKeys;
+import dev.megalite.engine.kv.KvIterator;
+import dev.megalite.engine.kv.ReadView;
+import java.util.Arrays;
+
+/**
+ * Runs a {@link Plan.PropertyScan} over the ascending property index. Ascending, it reads the
+ * value range forward. Descending, it finds the largest remaining value by reading backwards, then
+ * reads that value's run of rows forward (so ties stay in key order, as App Engine orders them),
+ * and repeats below it; memory stays constant either way.
+ */
+final class PropertyScanSource implements Source {
+  private final byte[] prefix;
+  private final ValueRange range;
+  private final KeyRange keys;
+  private final boolean descending;
+  private final KvIterator it;
+  private final byte[] scanLower;
+  private final byte[] scanUpper;
+
+  private boolean started;
+  private boolean positioned;
+  private byte[] row;
+  private int valueEnd;
+  /** Descending: the value run being read (prefix + value), and the bound below which to look. */
+  private byte[] run;
+  private byte[] below;
+
+  PropertyScanSource(ReadView view, String project, String namespace, Plan.PropertyScan plan) {
+    this.prefix = RowKeys.propertyPrefix(project, namespace, plan.kind(), plan.property());
+    this.range = plan.range();
+    this.keys = plan.keys();
+    this.descending = plan.descending();
+    ValueRange r = plan.range();
+    if (r.lower() == null) {
+      scanLower = prefix;
+    } else if (r.lowerInclusive()) {
+      scanLower = Bytes.concat(prefix, r.lower());
+    } else {
+      scanLower = Bytes.prefixEnd(Bytes.concat(prefix, r.lower()));
+    }
+    if (r.upper() == null) {
+      scanUpper = Bytes.prefixEnd(prefix);
+    } else if (r.upperInclusive()) {
+      scanUpper = Bytes.prefixEnd(Bytes.concat(prefix, r.upper()));
+    } else {
+      scanUpper = Bytes.concat(prefix, r.upper());
+    }
+    this.it = view.iterator(scanLower, scanUpper);
+    this.below = scanUpper;
+  }
+
+  @Override
+  public boolean next() {
+    while (true) {
+      if (!step()) {
+        row = null;
+        return false;
+      }
+      row = it.key();
+      valueEnd = RowKeys.valueEnd(row, prefix.length);
+      if (!range.excluded().isEmpty()
+          && !range.containsSlice(row, prefix.length, valueEnd)) {
+        if (descending) {
+          below = run; // the whole run has this excluded value: look below it
+          run = null;
+        }
+        continue;
+      }
+      if (!keys.isAll() && !keys.contains(row, valueEnd, row.length)) {
+        continue;
+      }
+      return true;
+    }
+  }
+
+  /** Moves to the next row in scan order, before any filtering. */
+  private boolean step() {
+    if (!descending) {
+      if (!started) {
+        started = true;
+        it.seekToFirst();
+      } else if (!positioned && it.valid()) {
+        it.next();
+      }
+      positioned = false;
+      return it.valid();
+    }
+    started = true;
+    if (run != null) {
+      if (!positioned) {
+        it.next();
+      }
+      positioned = false;
+      if (it.valid() && Bytes.startsWith(it.key(), run)) {
+        return true;
+      }
+      below = run;
+      run = null;
+    }
+    positioned = false;
+    // Find the largest value below the last run: the row just before `below`.
+    if (below == null || Bytes.compare(below, scanLower) <= 0) {
+      return false;
+    }
+    it.seekForPrev(below);
+    if (it.valid() && Arrays.equals(it.key(), below)) {
+      it.prev();
+    }
+    if (!it.valid()) {
+      return false;
+    }
+    byte[] k = it.key();
+    int end = RowKeys.valueEnd(k, prefix.length);
+    run = Arrays.copyOf(k, end);
+    it.seek(run);
+    return it.valid();
+  }
+
+  @Override
+  public byte[] rowKey() {
+    return row;
+  }
+
+  @Override
+  public int pathStart() {
+    return valueEnd;
+  }
+
+  @Override
+  public int valueStart() {
+    return prefix.length;
+  }
+
+  @Override
+  public byte[] rowValue() {
+    return it.value();
+  }
+
+  @Override
+  public byte[] position() {
+    if (!descending) {
+      return Bytes.slice(row, prefix.length, row.length);
+    }
+    byte[] out = new byte[row.length - prefix.length];
+    for (int i = prefix.length; i < valueEnd; i++) {
+      out[i - prefix.length] = (byte) ~row[i];
+    }
+    System.arraycopy(row, valueEnd, out, valueEnd - prefix.length, row.length - valueEnd);
+    return out;
+  }
+
+  @Override
+  public void seekAfter(byte[] position) {
+    started = true;
+    positioned = true;
+    if (!descending) {
+      it.seek(Bytes.concat(Bytes.concat(prefix, position), new byte[] {0}));
+      return;
+    }
+    // position = inverted value + path: resume inside that value's run, after the path.
+    int end = new dev.megalite.engine.codec.TupleReader(position).skipValue(true);
+    byte[] value = Bytes.invert(Arrays.copyOf(position, end));
+    run = Bytes.concat(prefix, value);
+    byte[] after = Bytes.concat(Bytes.concat(run, Arrays.copyOfRange(position, end, position.length)),
+        new byte[] {0});
+    it.seek(after);
+  }
+
+  @Override
+  public void close() {
+    it.close();
+  }
+}

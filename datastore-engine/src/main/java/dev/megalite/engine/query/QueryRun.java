@@ -1,0 +1,281 @@
+package dev.megalite.engine.query;
+
+import dev.megalite.api.Entity;
+import dev.megalite.api.Key;
+import dev.megalite.api.Value;
+import dev.megalite.api.query.Cursor;
+import dev.megalite.api.query.MoreResults;
+import dev.megalite.api.query.QueryResults;
+import dev.megalite.engine.codec.Bytes;
+import dev.megalite.engine.codec.EntityCodec;
+import dev.megalite.engine.codec.Keyspace;
+import dev.megalite.engine.codec.RowKeys;
+import dev.megalite.engine.index.PropertyRowFlags;
+import dev.megalite.engine.kv.ReadView;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Executes a {@link QueryPlan} against a snapshot, streaming: one candidate row at a time, the
+ * entity loaded only when the result or a check needs it, offset and limit applied in the scan.
+ * Memory does not grow with the number of rows scanned.
+ */
+final class QueryRun implements QueryResults<Entity> {
+  private final QueryPlan plan;
+  private final NormalizedQuery nq;
+  private final ReadView view;
+  private final AutoCloseable snapshot;
+  private final Source source;
+  private final UnionSource union;
+  private final byte[] entityScope;
+  private final byte[] endPosition;
+  private final boolean projection;
+  private final boolean needEntity;
+
+  private int offsetLeft;
+  private int limitLeft;
+  private int skipped;
+  private byte[] lastPosition;
+  private Entity pending;
+  private byte[] pendingPosition;
+  private byte[] lastEmittedPosition;
+  private byte[] lastDistinctValue;
+  private MoreResults more = MoreResults.NOT_FINISHED;
+  private boolean closed;
+
+  QueryRun(QueryPlan plan, ReadView view, AutoCloseable snapshot) {
+    this.plan = plan;
+    this.nq = plan.query();
+    this.view = view;
+    this.snapshot = snapshot;
+    this.entityScope = RowKeys.scope(Keyspace.ENTITY, nq.project(), nq.namespace());
+    this.projection = !nq.projection().isEmpty();
+    this.needEntity = !nq.keysOnly() && !projection;
+    this.offsetLeft = nq.offset();
+    this.limitLeft = nq.limit();
+    this.lastPosition = nq.startCursor() == null
+        ? new byte[0]
+        : Cursors.position(nq.startCursor(), nq.fingerprint(), "start");
+    this.endPosition = nq.endCursor() == null
+        ? null
+        : Cursors.position(nq.endCursor(), nq.fingerprint(), "end");
+    List<BranchSource> sources = new ArrayList<>();
+    try {
+      for (int i = 0; i < plan.branches().size(); i++) {
+        sources.add(new BranchSource(open(plan.branches().get(i)), plan.constantPrefixes().get(i)));
+      }
+    } catch (RuntimeException e) {
+      sources.forEach(BranchSource::close);
+      closeSnapshot();
+      throw e;
+    }
+    if (sources.size() == 1) {
+      source = sources.get(0);
+      union = null;
+    } else {
+      union = new UnionSource(sources);
+      source = union;
+    }
+    if (nq.startCursor() != null && source != null) {
+      source.seekAfter(lastPosition);
+    }
+    if (sources.isEmpty()) {
+      more = MoreResults.NO_MORE_RESULTS;
+    }
+  }
+
+  private Source open(Plan p) {
+    if (p instanceof Plan.KindScan k) {
+      return new KindScanSource(view, nq.project(), nq.namespace(), k);
+    } else if (p instanceof Plan.PropertyScan ps) {
+      return new PropertyScanSource(view, nq.project(), nq.namespace(), ps);
+    }
+    return new MergeJoinSource(view, nq.project(), nq.namespace(), (Plan.MergeJoin) p);
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (pending != null) {
+      return true;
+    }
+    if (more != MoreResults.NOT_FINISHED) {
+      return false;
+    }
+    return fetch();
+  }
+
+  @Override
+  public Entity next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException("no more query results");
+    }
+    Entity e = pending;
+    pending = null;
+    lastPosition = pendingPosition;
+    if (limitLeft > 0) {
+      limitLeft--;
+    }
+    if (limitLeft == 0) {
+      finish(MoreResults.MORE_RESULTS_AFTER_LIMIT);
+    }
+    return e;
+  }
+
+  private boolean fetch() {
+    if (limitLeft == 0) {
+      finish(MoreResults.MORE_RESULTS_AFTER_LIMIT);
+      return false;
+    }
+    while (source != null && source.next()) {
+      byte[] position = source.position();
+      if (endPosition != null && Bytes.compare(position, endPosition) > 0) {
+        finish(MoreResults.MORE_RESULTS_AFTER_CURSOR);
+        return false;
+      }
+      Entity result = evaluate(position);
+      if (result == null) {
+        continue;
+      }
+      if (offsetLeft > 0) {
+        offsetLeft--;
+        skipped++;
+        lastPosition = position;
+        continue;
+      }
+      pending = result;
+      pendingPosition = position;
+      return true;
+    }
+    finish(MoreResults.NO_MORE_RESULTS);
+    return false;
+  }
+
+  /** The result for the current candidate, or null when it must be skipped. */
+  private Entity evaluate(byte[] position) {
+    byte[] row = source.rowKey();
+    int pathStart = source.pathStart();
+    int branchIndex = union == null ? 0 : union.branch();
+    Plan p = plan.branches().get(branchIndex);
+    Plan.PropertyScan scan = p instanceof Plan.PropertyScan ps ? ps : null;
+    byte[] flags = scan == null ? null : source.rowValue();
+    boolean multi = flags != null && PropertyRowFlags.multiValued(flags);
+    boolean residual = scan != null && !scan.residualEqualities().isEmpty();
+    boolean unionCheck = union != null && !projection;
+
+    if (projection) {
+      if (union != null && lastEmittedPosition != null
+          && Arrays.equals(position, lastEmittedPosition)) {
+        return null;
+      }
+    }
+    Key key = RowKeys.keyAt(nq.project(), nq.namespace(), row, pathStart);
+    Entity entity = null;
+    if (needEntity || (multi && !projection) || residual || unionCheck) {
+      byte[] stored = view.get(Bytes.concat(entityScope, Arrays.copyOfRange(row, pathStart, row.length)));
+      if (stored == null) {
+        return null;
+      }
+      entity = EntityCodec.decode(key, stored);
+      if (scan != null && multi && !projection) {
+        byte[] sv = Matcher.sortValue(entity, scan.property(), scan.range(), scan.descending());
+        if (sv == null || !Arrays.equals(row, source.valueStart(), pathStart, sv, 0, sv.length)) {
+          return null;
+        }
+      }
+      if (residual && !Matcher.hasAll(entity, scan.residualEqualities())) {
+        return null;
+      }
+      if (unionCheck && isDuplicate(entity, key, row, pathStart, position, branchIndex)) {
+        return null;
+      }
+    }
+    lastEmittedPosition = position;
+    if (nq.keysOnly()) {
+      return Entity.newBuilder(key).build();
+    }
+    if (projection) {
+      int vs = source.valueStart();
+      if (!nq.distinctOn().isEmpty()) {
+        if (lastDistinctValue != null
+            && Arrays.equals(row, vs, pathStart, lastDistinctValue, 0, lastDistinctValue.length)) {
+          return null;
+        }
+        lastDistinctValue = Arrays.copyOfRange(row, vs, pathStart);
+      }
+      Value v = RowKeys.valueAt(row, vs, PropertyRowFlags.meaning(source.rowValue()));
+      return Entity.newBuilder(key).set(scan.property(), v).build();
+    }
+    return entity;
+  }
+
+  /** Whether an earlier branch (in query order) returns this entity before this candidate. */
+  private boolean isDuplicate(
+      Entity entity, Key key, byte[] row, int pathStart, byte[] position, int branchIndex) {
+    byte[] path = Arrays.copyOfRange(row, pathStart, row.length);
+    for (int i = 0; i < plan.branches().size(); i++) {
+      if (i == branchIndex) {
+        continue;
+      }
+      byte[] other = Matcher.position(nq, entity, key, path, nq.branches().get(i),
+          plan.branches().get(i), plan.constantPrefixes().get(i));
+      if (other != null) {
+        int c = Bytes.compare(other, position);
+        if (c < 0 || (c == 0 && i < branchIndex)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private void finish(MoreResults state) {
+    more = state;
+    closeSources();
+  }
+
+  @Override
+  public Cursor cursorAfter() {
+    return Cursors.of(nq.fingerprint(), lastPosition);
+  }
+
+  @Override
+  public MoreResults moreResults() {
+    return more;
+  }
+
+  @Override
+  public int skippedResults() {
+    return skipped;
+  }
+
+  @Override
+  public void close() {
+    if (more == MoreResults.NOT_FINISHED) {
+      more = MoreResults.MORE_RESULTS_AFTER_LIMIT;
+    }
+    closeSources();
+  }
+
+  private void closeSources() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (source != null) {
+      source.close();
+    }
+    closeSnapshot();
+  }
+
+  private void closeSnapshot() {
+    try {
+      if (snapshot != null) {
+        snapshot.close();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
