@@ -1,5 +1,7 @@
 package dev.megalite.api;
 
+import dev.megalite.api.query.AggregationQuery;
+import dev.megalite.api.query.AggregationResult;
 import dev.megalite.api.query.Query;
 import dev.megalite.api.query.QueryResults;
 import java.util.List;
@@ -54,6 +56,9 @@ public interface Datastore extends AutoCloseable {
 
   /** Runs {@code query}, streaming its results. Close the results when not exhausted. */
   QueryResults<Entity> run(Query query);
+
+  /** Computes {@code query}'s aggregations (COUNT, COUNT_UP_TO, SUM, AVG) over its results. */
+  AggregationResult runAggregation(AggregationQuery query);
 
   @Override
   void close();

@@ -5,6 +5,8 @@ import dev.megalite.api.IncompleteKey;
 import dev.megalite.api.Key;
 import dev.megalite.api.error.BadRequestException;
 import dev.megalite.api.error.StorageException;
+import dev.megalite.api.query.AggregationQuery;
+import dev.megalite.api.query.AggregationResult;
 import dev.megalite.api.query.Query;
 import dev.megalite.api.query.QueryResults;
 import dev.megalite.engine.check.ConsistencyChecker;
@@ -12,6 +14,7 @@ import dev.megalite.engine.codec.EntityCodec;
 import dev.megalite.engine.codec.RowKeys;
 import dev.megalite.engine.ids.IdAllocator;
 import dev.megalite.engine.kv.KeyValueStore;
+import dev.megalite.engine.query.Aggregator;
 import dev.megalite.engine.query.Planner;
 import dev.megalite.engine.query.QueryExecutor;
 import java.util.ArrayList;
@@ -120,6 +123,15 @@ final class EngineDatastore implements MegaliteDatastore {
       throw new BadRequestException("query is null");
     }
     return QueryExecutor.run(Planner.plan(query, project), store);
+  }
+
+  @Override
+  public AggregationResult runAggregation(AggregationQuery query) {
+    checkOpen();
+    if (query == null) {
+      throw new BadRequestException("aggregation query is null");
+    }
+    return Aggregator.run(query, project, store);
   }
 
   @Override
