@@ -57,6 +57,26 @@ public interface Datastore extends AutoCloseable {
   /** Runs {@code query}, streaming its results. Close the results when not exhausted. */
   QueryResults<Entity> run(Query query);
 
+  /** Begins a single-group read-write transaction with default options. */
+  default Transaction newTransaction() {
+    return newTransaction(TransactionOptions.defaults());
+  }
+
+  /** Begins a transaction. Commit or roll it back (or close it). */
+  Transaction newTransaction(TransactionOptions options);
+
+  /**
+   * Runs {@code work} in a transaction and commits it, retrying the whole work on concurrent
+   * modification (3 retries by default, with jittered exponential backoff); other errors are never
+   * retried. Returns what the work returned.
+   */
+  default <T> T runInTransaction(TransactionWork<T> work) {
+    return runInTransaction(TransactionOptions.defaults(), work);
+  }
+
+  /** As {@link #runInTransaction(TransactionWork)}, with {@code options}. */
+  <T> T runInTransaction(TransactionOptions options, TransactionWork<T> work);
+
   /** Computes {@code query}'s aggregations (COUNT, COUNT_UP_TO, SUM, AVG) over its results. */
   AggregationResult runAggregation(AggregationQuery query);
 

@@ -2,6 +2,7 @@ package dev.megalite.engine;
 
 import dev.megalite.api.Entity;
 import dev.megalite.api.Key;
+import dev.megalite.api.error.ConcurrentModificationException;
 import dev.megalite.engine.codec.ByteSink;
 import dev.megalite.engine.codec.EntityCodec;
 import dev.megalite.engine.codec.RowKeys;
@@ -38,6 +39,16 @@ final class Committer {
 
   /** Commits {@code mutations} (the last one per key wins) and returns the commit's version. */
   long commit(List<Mutation> mutations) {
+    return commit(mutations, Map.of());
+  }
+
+  /**
+   * Commits {@code mutations} if every entity group in {@code expectedVersions} still has the
+   * version recorded there (0 for a group never written); otherwise writes nothing and throws
+   * {@link ConcurrentModificationException}. The expected groups are locked with the written ones,
+   * so nothing can commit to them between the check and the write.
+   */
+  long commit(List<Mutation> mutations, Map<Key, Long> expectedVersions) {
     Map<Key, Mutation> byKey = new LinkedHashMap<>();
     for (Mutation m : mutations) {
       byKey.put(m.key(), m);
@@ -62,8 +73,14 @@ final class Committer {
       }
     }
 
-    int[] held = locks.lock(roots);
+    Set<Key> lockRoots = roots;
+    if (!expectedVersions.isEmpty()) {
+      lockRoots = new LinkedHashSet<>(roots);
+      lockRoots.addAll(expectedVersions.keySet());
+    }
+    int[] held = locks.lock(lockRoots);
     try {
+      checkVersions(expectedVersions);
       long version = sequence.next();
       List<byte[]> old = store.multiGet(rowKeys);
       try (WriteBatch batch = store.newWriteBatch()) {
@@ -92,6 +109,30 @@ final class Committer {
     } finally {
       locks.unlock(held);
     }
+  }
+
+  private void checkVersions(Map<Key, Long> expected) {
+    if (expected.isEmpty()) {
+      return;
+    }
+    List<Key> groups = new ArrayList<>(expected.keySet());
+    List<byte[]> rowKeys = new ArrayList<>(groups.size());
+    for (Key g : groups) {
+      rowKeys.add(RowKeys.group(g));
+    }
+    List<byte[]> now = store.multiGet(rowKeys);
+    for (int i = 0; i < groups.size(); i++) {
+      long current = groupVersion(now.get(i));
+      if (current != expected.get(groups.get(i))) {
+        throw new ConcurrentModificationException(
+            "(entity group " + groups.get(i) + " was changed by another commit)");
+      }
+    }
+  }
+
+  /** The version stored in a group row (0 for a group that was never written). */
+  static long groupVersion(byte[] row) {
+    return row == null ? 0 : ByteBuffer.wrap(row).getLong();
   }
 
   private static void applyDiff(WriteBatch batch, List<IndexRow> oldRows, List<IndexRow> newRows) {

@@ -3,7 +3,11 @@ package dev.megalite.engine;
 import dev.megalite.api.Entity;
 import dev.megalite.api.IncompleteKey;
 import dev.megalite.api.Key;
+import dev.megalite.api.Transaction;
+import dev.megalite.api.TransactionOptions;
+import dev.megalite.api.TransactionWork;
 import dev.megalite.api.error.BadRequestException;
+import dev.megalite.api.error.ConcurrentModificationException;
 import dev.megalite.api.error.StorageException;
 import dev.megalite.api.query.AggregationQuery;
 import dev.megalite.api.query.AggregationResult;
@@ -19,6 +23,7 @@ import dev.megalite.engine.query.Planner;
 import dev.megalite.engine.query.QueryExecutor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The engine's {@link MegaliteDatastore}: one project on one key-value store. */
 final class EngineDatastore implements MegaliteDatastore {
@@ -126,6 +131,48 @@ final class EngineDatastore implements MegaliteDatastore {
   }
 
   @Override
+  public Transaction newTransaction(TransactionOptions options) {
+    checkOpen();
+    if (options == null) {
+      throw new BadRequestException("transaction options are null");
+    }
+    return new EngineTransaction(this, store, committer, options);
+  }
+
+  @Override
+  public <T> T runInTransaction(TransactionOptions options, TransactionWork<T> work) {
+    if (work == null) {
+      throw new BadRequestException("transaction work is null");
+    }
+    for (int attempt = 0; ; attempt++) {
+      try (Transaction txn = newTransaction(options)) {
+        T result = work.run(txn);
+        if (txn.isActive()) {
+          txn.commit();
+        }
+        return result;
+      } catch (ConcurrentModificationException e) {
+        if (attempt >= options.retries()) {
+          throw e;
+        }
+        backoff(attempt, e);
+      }
+    }
+  }
+
+  /** Sleeps about 10 ms × 2^attempt, jittered by ±50%, so retrying writers spread out. */
+  private static void backoff(int attempt, ConcurrentModificationException cause) {
+    long base = 10L << Math.min(attempt, 10);
+    long millis = base / 2 + ThreadLocalRandom.current().nextLong(base + 1);
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw cause;
+    }
+  }
+
+  @Override
   public AggregationResult runAggregation(AggregationQuery query) {
     checkOpen();
     if (query == null) {
@@ -159,7 +206,7 @@ final class EngineDatastore implements MegaliteDatastore {
   }
 
   /** Entities with complete keys, allocating ids for incomplete ones. */
-  private List<Entity> completeKeys(List<Entity> entities) {
+  List<Entity> completeKeys(List<Entity> entities) {
     if (entities == null) {
       throw new BadRequestException("entities is null");
     }
@@ -190,7 +237,7 @@ final class EngineDatastore implements MegaliteDatastore {
     return out;
   }
 
-  private void checkKey(Key key) {
+  void checkKey(Key key) {
     if (key == null) {
       throw new BadRequestException("key is null");
     }
