@@ -31,12 +31,17 @@ final class EngineDatastore implements MegaliteDatastore {
   private final String project;
   private final IdAllocator ids;
   private final Committer committer;
+  private final boolean emptyListSupport;
+  /** The most ids one allocateIds call hands out (they are returned as a list of keys). */
+  static final int MAX_ALLOCATE = 1_000_000;
+
   private volatile boolean closed;
 
   EngineDatastore(KeyValueStore store, MegaliteOptions options) {
     this.store = store;
     this.project = options.projectId();
     this.ids = new IdAllocator(store, project, options.idPolicy());
+    this.emptyListSupport = options.emptyListSupport();
     this.committer =
         new Committer(store, new CommitSequence(store), new GroupLocks(), options.sync());
   }
@@ -111,8 +116,9 @@ final class EngineDatastore implements MegaliteDatastore {
       throw new BadRequestException("allocateIds needs an incomplete key");
     }
     checkProject(key.project(), key.toString());
-    if (count < 0) {
-      throw new BadRequestException("allocateIds count " + count + " is negative");
+    if (count < 0 || count > MAX_ALLOCATE) {
+      throw new BadRequestException(
+          "allocateIds count " + count + " is outside 0.." + MAX_ALLOCATE + " per call");
     }
     List<Key> out = new ArrayList<>(count);
     for (long id : ids.allocate(count)) {
@@ -183,6 +189,7 @@ final class EngineDatastore implements MegaliteDatastore {
 
   @Override
   public String explain(Query query) {
+    checkOpen();
     return Planner.plan(query, project).explain();
   }
 
@@ -209,6 +216,9 @@ final class EngineDatastore implements MegaliteDatastore {
   List<Entity> completeKeys(List<Entity> entities) {
     if (entities == null) {
       throw new BadRequestException("entities is null");
+    }
+    if (!emptyListSupport) {
+      entities = EmptyLists.asNulls(entities);
     }
     int incomplete = 0;
     for (int i = 0; i < entities.size(); i++) {

@@ -7,6 +7,6 @@ public enum IdPolicy {
    * that wrongly depends on small or ordered ids fails in development, not in production.
    */
   SCATTERED,
-  /** 1, 2, 3, … per kind and parent, below 2^52. */
+  /** 1, 2, 3, … per project (shared by all kinds), below 2^52. */
   SEQUENTIAL
 }

@@ -12,12 +12,14 @@ public final class MegaliteOptions {
   private final String projectId;
   private final IdPolicy idPolicy;
   private final boolean sync;
+  private final boolean emptyListSupport;
 
   private MegaliteOptions(Builder b) {
     this.dataDir = b.dataDir;
     this.projectId = b.projectId;
     this.idPolicy = b.idPolicy;
     this.sync = b.sync;
+    this.emptyListSupport = b.emptyListSupport;
   }
 
   public static Builder newBuilder() {
@@ -25,7 +27,12 @@ public final class MegaliteOptions {
   }
 
   public Builder toBuilder() {
-    return new Builder().dataDir(dataDir).projectId(projectId).idPolicy(idPolicy).sync(sync);
+    return new Builder()
+        .dataDir(dataDir)
+        .projectId(projectId)
+        .idPolicy(idPolicy)
+        .sync(sync)
+        .emptyListSupport(emptyListSupport);
   }
 
   /** The RocksDB directory, or null for an in-memory store. */
@@ -49,12 +56,22 @@ public final class MegaliteOptions {
     return sync;
   }
 
+  /**
+   * Whether an empty list is stored as an empty list. Off (App Engine's default), it is stored as
+   * null, so {@code p = NULL} finds it; on, it is kept and, having no values, is invisible to
+   * queries.
+   */
+  public boolean emptyListSupport() {
+    return emptyListSupport;
+  }
+
   /** Builds {@link MegaliteOptions}. */
   public static final class Builder {
     private Path dataDir;
     private String projectId = DEFAULT_PROJECT;
     private IdPolicy idPolicy = IdPolicy.SCATTERED;
     private boolean sync;
+    private boolean emptyListSupport;
 
     private Builder() {}
 
@@ -85,6 +102,11 @@ public final class MegaliteOptions {
 
     public Builder sync(boolean sync) {
       this.sync = sync;
+      return this;
+    }
+
+    public Builder emptyListSupport(boolean emptyListSupport) {
+      this.emptyListSupport = emptyListSupport;
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.megalite.engine.ids;
 
+import dev.megalite.api.error.LimitExceededException;
 import dev.megalite.engine.IdPolicy;
 import dev.megalite.engine.codec.RowKeys;
 import dev.megalite.engine.kv.KeyValueStore;
@@ -19,7 +20,8 @@ public final class IdAllocator {
   /** Sequential ids stay below this; scattered ids start at it. */
   public static final long SCATTERED_BASE = 1L << 52;
 
-  private static final long MAX_COUNTER = (1L << 51) - 1;
+  private static final long MAX_SCATTERED_COUNTER = (1L << 51) - 1;
+  private static final long MAX_SEQUENTIAL_ID = SCATTERED_BASE - 1;
   private static final int SCATTER_SHIFT = 13;
   private static final long BLOCK = 10_000;
 
@@ -43,7 +45,12 @@ public final class IdAllocator {
     long[] ids = new long[count];
     for (int i = 0; i < count; i++) {
       if (next >= reservedEnd) {
-        reserve(Math.max(BLOCK, count - i));
+        if (next > maxCounter()) {
+          throw new LimitExceededException(
+              "ids allocated with policy " + policy, maxCounter(), next,
+              "the id space is exhausted");
+        }
+        reserveUpTo(next + Math.max(BLOCK, count - i));
       }
       ids[i] = toId(next++);
     }
@@ -56,23 +63,25 @@ public final class IdAllocator {
    */
   public synchronized void observe(long id) {
     if (policy == IdPolicy.SEQUENTIAL && id < SCATTERED_BASE && id >= next) {
-      next = id + 1;
-      if (next > reservedEnd) {
-        reserve(BLOCK);
+      if (id + 1 > reservedEnd) {
+        reserveUpTo(id + 1 + BLOCK);
       }
+      next = id + 1;
     }
   }
 
-  private void reserve(long size) {
-    long end = next + size;
-    if (end > MAX_COUNTER) {
-      throw new IllegalStateException("id space of policy " + policy + " is exhausted");
-    }
+  private long maxCounter() {
+    return policy == IdPolicy.SEQUENTIAL ? MAX_SEQUENTIAL_ID : MAX_SCATTERED_COUNTER;
+  }
+
+  /** Durably reserves every counter below {@code end} (capped just past the id space). */
+  private void reserveUpTo(long end) {
+    long capped = Math.min(end, maxCounter() + 1);
     try (WriteBatch b = store.newWriteBatch()) {
-      b.put(rowKey, ByteBuffer.allocate(8).putLong(end).array());
+      b.put(rowKey, ByteBuffer.allocate(8).putLong(capped).array());
       store.write(b, true);
     }
-    reservedEnd = end;
+    reservedEnd = capped;
   }
 
   private long toId(long counter) {

@@ -84,11 +84,14 @@ public final class Planner {
     throw needIndex(nq, b, eqProps, orders, exists);
   }
 
-  /** The query's orders that this branch does not fix: orders on its equalities drop out. */
+  /**
+   * The query's orders that this branch does not fix: orders on its equalities drop out, and all
+   * orders when it pins one key (one result at most; a projection still has one per value).
+   */
   private static List<SortOrder> branchOrders(NormalizedQuery nq, Branch b, Set<String> eqProps) {
     KeyRange k = b.keys();
-    if (k.lower() != null && k.upper() != null && k.lowerInclusive() && k.upperInclusive()
-        && Arrays.equals(k.lower(), k.upper())) {
+    if (nq.projection().isEmpty() && k.lower() != null && k.upper() != null
+        && k.lowerInclusive() && k.upperInclusive() && Arrays.equals(k.lower(), k.upper())) {
       return List.of();
     }
     List<SortOrder> out = new ArrayList<>();

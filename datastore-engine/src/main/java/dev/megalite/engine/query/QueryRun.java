@@ -10,6 +10,7 @@ import dev.megalite.engine.codec.Bytes;
 import dev.megalite.engine.codec.EntityCodec;
 import dev.megalite.engine.codec.Keyspace;
 import dev.megalite.engine.codec.RowKeys;
+import dev.megalite.engine.codec.TupleReader;
 import dev.megalite.engine.index.PropertyRowFlags;
 import dev.megalite.engine.kv.ReadView;
 import java.util.ArrayList;
@@ -78,8 +79,13 @@ final class QueryRun implements QueryResults<Entity> {
       union = new UnionSource(sources);
       source = union;
     }
-    if (nq.startCursor() != null && source != null) {
+    // An empty position is the start of the query (a cursor taken before the first result).
+    if (lastPosition.length > 0 && source != null) {
       source.seekAfter(lastPosition);
+      if (!nq.distinctOn().isEmpty() && !plan.branches().isEmpty()) {
+        // The cursor is after the first result of its value: the rest of that run is not distinct.
+        lastDistinctValue = projectedValueAt(lastPosition);
+      }
     }
     if (sources.isEmpty()) {
       more = MoreResults.NO_MORE_RESULTS;
@@ -208,6 +214,16 @@ final class QueryRun implements QueryResults<Entity> {
       return Entity.newBuilder(key).set(scan.property(), v).build();
     }
     return entity;
+  }
+
+  /**
+   * The ascending encoding of the value a projection's position starts with (projections scan
+   * their one property with no constant prefix, so a position is the value, then the path).
+   */
+  private byte[] projectedValueAt(byte[] position) {
+    boolean descending = ((Plan.PropertyScan) plan.branches().get(0)).descending();
+    byte[] value = Arrays.copyOf(position, new TupleReader(position).skipValue(descending));
+    return descending ? Bytes.invert(value) : value;
   }
 
   /** Whether an earlier branch (in query order) returns this entity before this candidate. */
