@@ -2,9 +2,11 @@ package dev.megalite.api;
 
 import dev.megalite.api.query.AggregationQuery;
 import dev.megalite.api.query.AggregationResult;
+import dev.megalite.api.query.GqlDialect;
 import dev.megalite.api.query.Query;
 import dev.megalite.api.query.QueryResults;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A datastore of one project: get, put and delete entities by key, allocate ids and run queries.
@@ -76,6 +78,26 @@ public interface Datastore extends AutoCloseable {
 
   /** As {@link #runInTransaction(TransactionWork)}, with {@code options}. */
   <T> T runInTransaction(TransactionOptions options, TransactionWork<T> work);
+
+  /**
+   * Runs an App Engine GQL query ({@code SELECT * FROM Employee WHERE role = :1}) with positional
+   * bindings. Values may be Java values (Long, Integer, Double, Boolean, String, byte[], Instant,
+   * Date, Key), {@link Value}s, lists for IN, or cursors where GQL takes them.
+   */
+  default QueryResults<Entity> gql(String gql, Object... positional) {
+    return gql(GqlDialect.APP_ENGINE, gql, Map.of(), positional);
+  }
+
+  /** Runs a GQL query of {@code dialect} with named ({@code :name} / {@code @name}) and positional bindings. */
+  QueryResults<Entity> gql(
+      GqlDialect dialect, String gql, Map<String, ?> named, Object... positional);
+
+  /**
+   * Runs a GQL aggregation ({@code SELECT COUNT(*) AS n FROM …}, {@code AGGREGATE SUM(p) OVER
+   * (SELECT …)}) of {@code dialect}.
+   */
+  AggregationResult gqlAggregate(
+      GqlDialect dialect, String gql, Map<String, ?> named, Object... positional);
 
   /** Computes {@code query}'s aggregations (COUNT, COUNT_UP_TO, SUM, AVG) over its results. */
   AggregationResult runAggregation(AggregationQuery query);

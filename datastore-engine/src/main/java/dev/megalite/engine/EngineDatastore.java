@@ -11,9 +11,13 @@ import dev.megalite.api.error.ConcurrentModificationException;
 import dev.megalite.api.error.StorageException;
 import dev.megalite.api.query.AggregationQuery;
 import dev.megalite.api.query.AggregationResult;
+import dev.megalite.api.query.GqlDialect;
 import dev.megalite.api.query.Query;
 import dev.megalite.api.query.QueryResults;
 import dev.megalite.engine.check.ConsistencyChecker;
+import dev.megalite.gql.BoundGql;
+import dev.megalite.gql.Gql;
+import dev.megalite.gql.GqlBindings;
 import dev.megalite.engine.codec.EntityCodec;
 import dev.megalite.engine.codec.RowKeys;
 import dev.megalite.engine.ids.IdAllocator;
@@ -23,6 +27,7 @@ import dev.megalite.engine.query.Planner;
 import dev.megalite.engine.query.QueryExecutor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The engine's {@link MegaliteDatastore}: one project on one key-value store. */
@@ -176,6 +181,46 @@ final class EngineDatastore implements MegaliteDatastore {
       Thread.currentThread().interrupt();
       throw cause;
     }
+  }
+
+  @Override
+  public QueryResults<Entity> gql(
+      GqlDialect dialect, String gql, Map<String, ?> named, Object... positional) {
+    BoundGql bound = bindGql(dialect, gql, named, positional);
+    if (bound instanceof BoundGql.Aggregate) {
+      throw new BadRequestException(
+          "this GQL is an aggregation query; run it with gqlAggregate(…): " + gql);
+    }
+    return run(bound.query());
+  }
+
+  @Override
+  public AggregationResult gqlAggregate(
+      GqlDialect dialect, String gql, Map<String, ?> named, Object... positional) {
+    BoundGql bound = bindGql(dialect, gql, named, positional);
+    if (!(bound instanceof BoundGql.Aggregate a)) {
+      throw new BadRequestException(
+          "this GQL is not an aggregation query; run it with gql(…): " + gql);
+    }
+    return runAggregation(a.aggregation());
+  }
+
+  private BoundGql bindGql(
+      GqlDialect dialect, String gql, Map<String, ?> named, Object... positional) {
+    checkOpen();
+    if (dialect == null || gql == null) {
+      throw new BadRequestException("GQL needs a dialect and a query text");
+    }
+    GqlBindings.Builder b = GqlBindings.newBuilder();
+    if (positional != null) {
+      for (Object o : positional) {
+        b.add(o);
+      }
+    }
+    if (named != null) {
+      named.forEach(b::set);
+    }
+    return Gql.parse(gql, dialect).bind(b.build(), project);
   }
 
   @Override
