@@ -156,10 +156,10 @@ final class EngineDatastore implements MegaliteDatastore {
       throw new BadRequestException("transaction work is null");
     }
     for (int attempt = 0; ; attempt++) {
-      try (Transaction txn = newTransaction(options)) {
+      try (EngineTransaction txn = (EngineTransaction) newTransaction(options)) {
         T result = work.run(txn);
-        if (txn.isActive()) {
-          txn.commit();
+        if (!txn.endedByCaller()) {
+          txn.commit(); // fails if the transaction expired during the work
         }
         return result;
       } catch (ConcurrentModificationException e) {

@@ -167,6 +167,11 @@ final class EngineTransaction implements Transaction {
     return state == State.ACTIVE;
   }
 
+  /** Whether the caller already committed or rolled back (expiry does not count). */
+  boolean endedByCaller() {
+    return state == State.COMMITTED || state == State.ROLLED_BACK;
+  }
+
   @Override
   public void close() {
     rollback();

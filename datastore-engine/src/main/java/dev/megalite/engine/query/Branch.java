@@ -8,6 +8,11 @@ import java.util.List;
  */
 record Branch(List<EqFilter> equalities, String rangeProperty, ValueRange range, KeyRange keys) {
 
+  /** Whether no entity can match: the value range or the key range is empty. */
+  boolean matchesNothing() {
+    return range.isEmpty() || keys.isEmpty();
+  }
+
   /** Whether an equality filter constrains {@code property}. */
   boolean hasEquality(String property) {
     for (EqFilter e : equalities) {

@@ -46,14 +46,13 @@ final class Normalizer {
     if (kind == null) {
       checkKindless(q, dnf);
     }
-    List<Branch> branches = new ArrayList<>();
+    List<Branch> all = new ArrayList<>();
     for (List<PropertyFilter> conj : dnf) {
-      Branch b = branch(conj, project, namespace);
-      if (b != null) {
-        branches.add(b);
-      }
+      all.add(branch(conj, project, namespace));
     }
-    List<SortOrder> orders = effectiveOrders(q.orders(), branches);
+    // The order follows from the filter as written, also from conjunctions that match nothing.
+    List<SortOrder> orders = effectiveOrders(q.orders(), all);
+    List<Branch> branches = all.stream().filter(b -> !b.matchesNothing()).toList();
     checkProjection(q, branches);
     return new NormalizedQuery(
         project,
@@ -165,7 +164,7 @@ final class Normalizer {
     return List.of(List.of(f));
   }
 
-  /** One conjunction as a branch, or null when it can match nothing. */
+  /** One conjunction as a branch (possibly one that matches nothing). */
   private static Branch branch(List<PropertyFilter> conj, String project, String namespace) {
     List<EqFilter> eqs = new ArrayList<>();
     String rangeProp = null;
@@ -221,9 +220,6 @@ final class Normalizer {
         default -> throw new IllegalStateException("unexpected operator " + f.op());
       };
     }
-    if (range.isEmpty() || keys.isEmpty()) {
-      return null;
-    }
     return new Branch(List.copyOf(eqs), rangeProp, range, keys);
   }
 
@@ -268,11 +264,12 @@ final class Normalizer {
       if (b.rangeProperty() == null) {
         continue;
       }
-      if (!requested.isEmpty() && !requested.get(0).property().equals(b.rangeProperty())) {
+      SortOrder first = firstUnfixedOrder(requested, b);
+      if (first != null && !first.property().equals(b.rangeProperty())) {
         throw new BadRequestException(
             "The first sort property must be the same as the property to which the inequality"
                 + " filter is applied. In your query the first sort property is "
-                + requested.get(0).property() + " but the inequality filter is on "
+                + first.property() + " but the inequality filter is on "
                 + b.rangeProperty());
       }
       rangeProp = b.rangeProperty();
@@ -281,6 +278,16 @@ final class Normalizer {
       orders.add(SortOrder.asc(rangeProp));
     }
     return List.copyOf(orders);
+  }
+
+  /** The first order not on a property the branch fixes by equality (App Engine drops those). */
+  private static SortOrder firstUnfixedOrder(List<SortOrder> requested, Branch b) {
+    for (SortOrder o : requested) {
+      if (!b.hasEquality(o.property()) || o.property().equals(b.rangeProperty())) {
+        return o;
+      }
+    }
+    return null;
   }
 
   private static void checkProjection(Query q, List<Branch> branches) {
