@@ -18,6 +18,7 @@ import dev.megalite.api.StringValue;
 import dev.megalite.api.TimestampValue;
 import dev.megalite.api.UserValue;
 import dev.megalite.api.Value;
+import dev.megalite.api.error.BadRequestException;
 import dev.megalite.api.error.StorageException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,6 +48,9 @@ public final class EntityCodec {
   private static final int T_ENTITY = 12;
   private static final int T_LIST = 13;
 
+  /** Cloud Datastore's limit on how deeply entities may be embedded in entities. */
+  public static final int MAX_NESTING = 20;
+
   private static final int NO_KEY = 0;
   private static final int COMPLETE_KEY = 1;
   private static final int INCOMPLETE_KEY = 2;
@@ -57,7 +61,7 @@ public final class EntityCodec {
   public static byte[] encode(Entity entity, long version, ByteSink sink) {
     sink.reset();
     sink.write(FORMAT).writeLong(version);
-    writeProperties(entity.properties(), sink);
+    writeProperties(entity.properties(), sink, 0);
     return sink.toByteArray();
   }
 
@@ -77,7 +81,10 @@ public final class EntityCodec {
     Reader r = new Reader(bytes, 9);
     try {
       Entity.Builder b = Entity.newBuilder(key);
-      readProperties(r, b);
+      readProperties(r, b, 0);
+      if (r.pos != bytes.length) {
+        throw new IllegalStateException((bytes.length - r.pos) + " bytes after the last property");
+      }
       return b.build();
     } catch (RuntimeException e) {
       throw new StorageException("stored entity " + key + " cannot be decoded: " + e, e);
@@ -90,15 +97,15 @@ public final class EntityCodec {
     }
   }
 
-  private static void writeProperties(Map<String, Value> props, ByteSink sink) {
+  private static void writeProperties(Map<String, Value> props, ByteSink sink, int depth) {
     sink.writeVarint(props.size());
     for (Map.Entry<String, Value> e : props.entrySet()) {
       writeString(e.getKey(), sink);
-      writeValue(e.getValue(), sink);
+      writeValue(e.getValue(), sink, depth);
     }
   }
 
-  private static void writeValue(Value v, ByteSink sink) {
+  private static void writeValue(Value v, ByteSink sink, int depth) {
     int flag = v.indexed() ? INDEXED : 0;
     if (v instanceof NullValue) {
       sink.write(T_NULL | flag);
@@ -127,6 +134,10 @@ public final class EntityCodec {
       writeString(u.email(), sink);
       writeString(u.authDomain(), sink);
     } else if (v instanceof EntityValue e) {
+      if (depth >= MAX_NESTING) {
+        throw new BadRequestException(
+            "embedded entities are nested more than " + MAX_NESTING + " levels deep");
+      }
       sink.write(T_ENTITY | flag);
       BaseKey key = e.value().key();
       if (key == null) {
@@ -147,11 +158,11 @@ public final class EntityCodec {
           writeKey(ik.parent(), sink);
         }
       }
-      writeProperties(e.value().properties(), sink);
+      writeProperties(e.value().properties(), sink, depth + 1);
     } else if (v instanceof ListValue l) {
       sink.write(T_LIST).writeVarint(l.values().size());
       for (Value x : l.values()) {
-        writeValue(x, sink);
+        writeValue(x, sink, depth);
       }
     } else {
       throw new IllegalStateException("unknown value " + v);
@@ -178,15 +189,15 @@ public final class EntityCodec {
     sink.writeVarint(b.length).write(b);
   }
 
-  private static void readProperties(Reader r, Entity.Builder b) {
-    int n = (int) r.varint();
+  private static void readProperties(Reader r, Entity.Builder b, int depth) {
+    int n = r.count();
     for (int i = 0; i < n; i++) {
       String name = r.string();
-      b.set(name, readValue(r));
+      b.set(name, readValue(r, depth));
     }
   }
 
-  private static Value readValue(Reader r) {
+  private static Value readValue(Reader r, int depth) {
     int head = r.u8();
     boolean indexed = (head & INDEXED) != 0;
     switch (head & 0x7F) {
@@ -203,7 +214,7 @@ public final class EntityCodec {
       case T_STRING:
         return new StringValue(r.string(), indexed);
       case T_BYTES:
-        return new BytesValue(r.bytes((int) r.varint()), indexed);
+        return new BytesValue(r.bytes(r.count()), indexed);
       case T_TIMESTAMP:
         return new TimestampValue(r.int64(), indexed);
       case T_KEY:
@@ -214,6 +225,9 @@ public final class EntityCodec {
       case T_USER:
         return new UserValue(r.string(), r.string(), indexed);
       case T_ENTITY:
+        if (depth >= MAX_NESTING) {
+          throw new IllegalStateException("embedded entities nested deeper than " + MAX_NESTING);
+        }
         Entity.Builder b;
         int keyKind = r.u8();
         if (keyKind == NO_KEY) {
@@ -230,13 +244,13 @@ public final class EntityCodec {
                       ? IncompleteKey.of(project, namespace, kind)
                       : IncompleteKey.of(readKey(r), kind));
         }
-        readProperties(r, b);
+        readProperties(r, b, depth + 1);
         return new EntityValue(b.build(), indexed);
       case T_LIST:
-        int n = (int) r.varint();
+        int n = r.count();
         List<Value> values = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-          values.add(readValue(r));
+          values.add(readValue(r, depth));
         }
         return new ListValue(values);
       default:
@@ -247,7 +261,7 @@ public final class EntityCodec {
   private static Key readKey(Reader r) {
     String project = r.string();
     String namespace = r.string();
-    int n = (int) r.varint();
+    int n = r.count();
     List<PathElement> path = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       String kind = r.string();
@@ -289,6 +303,19 @@ public final class EntityCodec {
       throw new IllegalStateException("malformed varint");
     }
 
+    /**
+     * A stored count or length; never more than the bytes left (every element takes at least
+     * one), so corrupt data cannot make the reader allocate beyond its input.
+     */
+    int count() {
+      long n = varint();
+      if (n < 0 || n > b.length - pos) {
+        throw new IllegalStateException("count " + n + " exceeds the " + (b.length - pos)
+            + " bytes left");
+      }
+      return (int) n;
+    }
+
     byte[] bytes(int n) {
       byte[] out = new byte[n];
       System.arraycopy(b, pos, out, 0, n);
@@ -297,7 +324,7 @@ public final class EntityCodec {
     }
 
     String string() {
-      int n = (int) varint();
+      int n = count();
       String s = new String(b, pos, n, StandardCharsets.UTF_8);
       pos += n;
       return s;

@@ -3,7 +3,7 @@ package dev.megalite.engine.kv;
 /**
  * A cursor over a bounded key range, forward and backward. The byte arrays it returns belong to the caller.
  *
- * <p>Not thread-safe. {@link #next()}, {@link #key()} and {@link #value()} throw {@link
+ * <p>Not thread-safe. {@link #next()}, {@link #prev()}, {@link #key()} and {@link #value()} throw {@link
  * java.util.NoSuchElementException} when not {@link #valid()}. Every call except {@link #close()}
  * throws {@code StorageException} once the iterator or its store is closed; close is idempotent.
  */

@@ -284,6 +284,326 @@ abstract class KeyValueStoreConformanceTest {
     assertThat(count).isEqualTo(n);
   }
 
+  // Backward iteration.
+
+  @Test
+  void seekForPrevExactlyOnAKeyLandsOnIt() {
+    putAll("a", "b", "c", "d");
+    try (KvIterator it = store.iterator(k("a"), k("d"))) {
+      it.seekForPrev(k("b"));
+      assertThat(it.key()).isEqualTo(k("b"));
+      assertThat(it.value()).isEqualTo(k("b"));
+      it.seekForPrev(k("a"));
+      assertThat(it.key()).isEqualTo(k("a"));
+    }
+  }
+
+  @Test
+  void seekForPrevBetweenKeysLandsOnTheKeyBefore() {
+    putAll("a", "c", "e");
+    try (KvIterator it = store.iterator(new byte[0], null)) {
+      it.seekForPrev(k("d"));
+      assertThat(it.key()).isEqualTo(k("c"));
+      it.seekForPrev(k("c\0"));
+      assertThat(it.key()).isEqualTo(k("c"));
+      it.seekForPrev(k("bzz"));
+      assertThat(it.key()).isEqualTo(k("a"));
+    }
+  }
+
+  @Test
+  void seekForPrevAtOrBeyondTheUpperBoundLandsOnTheLastKeyInRange() {
+    putAll("a", "b", "c", "d", "e");
+    try (KvIterator it = store.iterator(k("b"), k("d"))) {
+      for (byte[] target : List.of(k("d"), k("d\0"), k("e"), k("zz"), new byte[] {(byte) 0xff})) {
+        it.seekForPrev(target);
+        assertThat(it.key()).as("seekForPrev(%s)", HEX.formatHex(target)).isEqualTo(k("c"));
+      }
+      it.next();
+      assertThat(it.valid()).isFalse();
+    }
+  }
+
+  @Test
+  void seekForPrevWithoutAnUpperBoundLandsOnTheLastKey() {
+    putAll("a", "b", "c");
+    try (KvIterator it = store.iterator(k("b"), null)) {
+      it.seekForPrev(new byte[] {(byte) 0xff, (byte) 0xff});
+      assertThat(it.key()).isEqualTo(k("c"));
+    }
+  }
+
+  @Test
+  void seekForPrevBelowTheLowerBoundIsInvalidEvenWhenKeysLieThere() {
+    putAll("a", "b", "c");
+    try (KvIterator it = store.iterator(k("b"), null)) {
+      for (byte[] target : List.of(k("a"), k("a\u007f"), new byte[0])) {
+        it.seekForPrev(target);
+        assertThat(it.valid()).as("seekForPrev(%s)", HEX.formatHex(target)).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void seekForPrevOnAnEmptyRangeIsInvalid() {
+    putAll("a", "d");
+    try (KvIterator between = store.iterator(k("b"), k("c"));
+        KvIterator nothing = store.iterator(k("a"), k("a"))) {
+      for (byte[] target : List.of(k("a"), k("b"), k("bb"), k("c"), k("z"))) {
+        between.seekForPrev(target);
+        assertThat(between.valid()).as("[b, c) seekForPrev(%s)", HEX.formatHex(target)).isFalse();
+        nothing.seekForPrev(target);
+        assertThat(nothing.valid()).as("[a, a) seekForPrev(%s)", HEX.formatHex(target)).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void seekForPrevOnAnEmptyStoreIsInvalid() {
+    try (KvIterator it = store.iterator(new byte[0], null)) {
+      it.seekForPrev(k("z"));
+      assertThat(it.valid()).isFalse();
+    }
+  }
+
+  @Test
+  void prevWalksBackToTheFirstKeyInRangeAndThenBecomesInvalid() {
+    putAll("a", "b", "c", "d", "e");
+    try (KvIterator it = store.iterator(k("b"), k("e"))) {
+      List<String> seen = new ArrayList<>();
+      for (it.seekForPrev(k("z")); it.valid(); it.prev()) {
+        seen.add(new String(it.key(), StandardCharsets.UTF_8));
+      }
+      assertThat(seen).containsExactly("d", "c", "b");
+      assertThatThrownBy(it::prev).isInstanceOf(NoSuchElementException.class);
+    }
+  }
+
+  @Test
+  void prevOnAnUnpositionedIteratorThrowsInsteadOfCrashing() {
+    putAll("a");
+    try (KvIterator it = store.iterator(k("a"), null)) {
+      assertThatThrownBy(it::prev).isInstanceOf(NoSuchElementException.class);
+    }
+  }
+
+  @Test
+  void seekForPrevThenNextMovesForwardUpToTheUpperBound() {
+    putAll("a", "b", "c", "d", "e");
+    try (KvIterator it = store.iterator(k("a"), k("e"))) {
+      it.seekForPrev(k("bb"));
+      assertThat(it.key()).isEqualTo(k("b"));
+      it.next();
+      assertThat(it.key()).isEqualTo(k("c"));
+      it.next();
+      assertThat(it.key()).isEqualTo(k("d"));
+      it.next();
+      assertThat(it.valid()).isFalse();
+    }
+  }
+
+  @Test
+  void changingDirectionRevisitsTheNeighbouringKeys() {
+    putAll("a", "b", "c", "d");
+    try (KvIterator it = store.iterator(k("a"), null)) {
+      it.seek(k("c"));
+      it.prev();
+      assertThat(it.key()).isEqualTo(k("b"));
+      it.next();
+      assertThat(it.key()).isEqualTo(k("c"));
+      it.next();
+      assertThat(it.key()).isEqualTo(k("d"));
+      it.prev();
+      assertThat(it.key()).isEqualTo(k("c"));
+      it.seekToFirst();
+      it.prev();
+      assertThat(it.valid()).isFalse();
+    }
+  }
+
+  @Test
+  void deletedKeysAreSkippedGoingBackwards() {
+    putAll("a", "b", "c", "d", "e", "f");
+    store.flush(); // keys on disk, deletions above them
+    delete("e");
+    store.deleteRange(k("b"), k("d"));
+    try (KvIterator it = store.iterator(k("a"), k("f"))) {
+      List<String> seen = new ArrayList<>();
+      for (it.seekForPrev(k("f")); it.valid(); it.prev()) {
+        seen.add(new String(it.key(), StandardCharsets.UTF_8));
+      }
+      assertThat(seen).containsExactly("d", "a");
+      it.seekForPrev(k("c"));
+      assertThat(it.key()).isEqualTo(k("a"));
+    }
+  }
+
+  @Test
+  void snapshotIteratorGoingBackwardsDoesNotSeeLaterWrites() {
+    putAll("a", "c", "e");
+    try (Snapshot snapshot = store.snapshot();
+        KvIterator it = snapshot.iterator(new byte[0], null)) {
+      putAll("b", "d", "f");
+      delete("c");
+      put("e", "changed");
+      List<String> seen = new ArrayList<>();
+      for (it.seekForPrev(k("z")); it.valid(); it.prev()) {
+        seen.add(new String(it.key(), StandardCharsets.UTF_8) + "=" + new String(it.value(),
+            StandardCharsets.UTF_8));
+        // Write behind the cursor, where it goes next.
+        putAll("bb", "cc");
+        delete("a");
+      }
+      assertThat(seen).containsExactly("e=e", "c=c", "a=a");
+    }
+  }
+
+  @Test
+  void liveIteratorGoingBackwardsReadsTheStoreAsOfItsCreation() {
+    putAll("a", "c");
+    try (KvIterator it = store.iterator(new byte[0], null)) {
+      putAll("b", "d");
+      delete("a");
+      it.seekForPrev(k("z"));
+      assertThat(it.key()).isEqualTo(k("c"));
+      it.prev();
+      assertThat(it.key()).isEqualTo(k("a"));
+      it.prev();
+      assertThat(it.valid()).isFalse();
+    }
+  }
+
+  @Test
+  void randomSeeksAndStepsInBothDirectionsMatchASortedMapModel() {
+    Random random = new Random(1234);
+    NavigableMap<byte[], byte[]> model = new TreeMap<>(Arrays::compareUnsigned);
+    Snapshot snapshot = null;
+    NavigableMap<byte[], byte[]> snapshotModel = null;
+    try {
+      for (int round = 0; round < 6; round++) {
+        for (int step = 0; step < 200; step++) {
+          randomWrite(random, model);
+        }
+        if (round % 2 == 0) {
+          store.flush(); // on RocksDB: later rounds mix SST files, memtable and tombstones
+        }
+        if (round == 3) {
+          snapshot = store.snapshot();
+          snapshotModel = new TreeMap<>(model);
+        }
+        for (int walk = 0; walk < 40; walk++) {
+          walkAndCompare(store, model, random);
+          if (snapshot != null) {
+            walkAndCompare(snapshot, snapshotModel, random);
+          }
+        }
+      }
+    } finally {
+      if (snapshot != null) {
+        snapshot.close();
+      }
+    }
+  }
+
+  private void randomWrite(Random random, NavigableMap<byte[], byte[]> model) {
+    int op = random.nextInt(20);
+    if (op == 0) {
+      byte[] lower = randomKey(random, 1);
+      byte[] upper = randomKey(random, 2);
+      if (Arrays.compareUnsigned(lower, upper) > 0) {
+        byte[] t = lower;
+        lower = upper;
+        upper = t;
+      }
+      store.deleteRange(lower, upper);
+      model.subMap(lower, true, upper, false).clear();
+      return;
+    }
+    try (WriteBatch batch = store.newWriteBatch()) {
+      byte[] key = randomKey(random, 3);
+      if (op < 15) {
+        byte[] value = intKey(random.nextInt());
+        batch.put(key, value);
+        model.put(key, value);
+      } else {
+        batch.delete(key);
+        model.remove(key);
+      }
+      store.write(batch, false);
+    }
+  }
+
+  /** Random seeks and steps on a random range of {@code view}, each checked against the model. */
+  private static void walkAndCompare(
+      ReadView view, NavigableMap<byte[], byte[]> model, Random random) {
+    byte[] lower = randomKey(random, 2);
+    byte[] upper = random.nextInt(4) == 0 ? null : randomKey(random, 2);
+    if (upper != null && Arrays.compareUnsigned(lower, upper) > 0) {
+      byte[] t = lower;
+      lower = upper;
+      upper = t;
+    }
+    NavigableMap<byte[], byte[]> range =
+        upper == null ? model.tailMap(lower, true) : model.subMap(lower, true, upper, false);
+    List<String> trail = new ArrayList<>();
+    trail.add("[" + HEX.formatHex(lower) + ", " + (upper == null ? "null" : HEX.formatHex(upper))
+        + ")");
+    try (KvIterator it = view.iterator(lower, upper)) {
+      byte[] expected = null;
+      for (int step = 0; step < 30; step++) {
+        int op = random.nextInt(expected == null ? 3 : 5);
+        byte[] target = random.nextInt(5) == 0
+            ? (random.nextBoolean() ? lower : upper == null ? randomKey(random, 3) : upper)
+            : randomKey(random, 3);
+        switch (op) {
+          case 0 -> {
+            it.seekForPrev(target);
+            expected = range.floorKey(target);
+            trail.add("seekForPrev " + HEX.formatHex(target));
+          }
+          case 1 -> {
+            it.seek(target);
+            expected = range.ceilingKey(target);
+            trail.add("seek " + HEX.formatHex(target));
+          }
+          case 2 -> {
+            it.seekToFirst();
+            expected = range.isEmpty() ? null : range.firstKey();
+            trail.add("seekToFirst");
+          }
+          case 3 -> {
+            it.prev();
+            expected = range.lowerKey(expected);
+            trail.add("prev");
+          }
+          default -> {
+            it.next();
+            expected = range.higherKey(expected);
+            trail.add("next");
+          }
+        }
+        String where = String.join(", ", trail);
+        if (expected == null) {
+          assertThat(it.valid()).as(where).isFalse();
+        } else {
+          assertThat(it.valid()).as(where).isTrue();
+          assertThat(HEX.formatHex(it.key())).as(where).isEqualTo(HEX.formatHex(expected));
+          assertThat(it.value()).as(where).isEqualTo(range.get(expected));
+        }
+      }
+    }
+  }
+
+  /** 1 to {@code maxLength} bytes from an alphabet dense in boundary values. */
+  private static byte[] randomKey(Random random, int maxLength) {
+    byte[] alphabet = {0x00, 0x01, 0x7f, (byte) 0x80, (byte) 0xfe, (byte) 0xff};
+    byte[] key = new byte[1 + random.nextInt(maxLength)];
+    for (int i = 0; i < key.length; i++) {
+      key[i] = alphabet[random.nextInt(alphabet.length)];
+    }
+    return key;
+  }
+
   // Snapshots and isolation.
 
   @Test
