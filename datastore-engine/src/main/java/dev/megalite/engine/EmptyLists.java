@@ -32,14 +32,11 @@ final class EmptyLists {
     Entity.Builder b = null;
     for (Map.Entry<String, Value> p : e.properties().entrySet()) {
       Value v = p.getValue();
-      Value fixed = v;
-      if (v instanceof ListValue l && l.values().isEmpty()) {
-        fixed = Value.ofNull();
-      } else if (v instanceof EntityValue ev) {
-        Entity inner = asNulls(ev.value());
-        if (inner != ev.value()) {
-          fixed = new EntityValue(inner, ev.indexed());
-        }
+      Value fixed;
+      if (v instanceof ListValue l) {
+        fixed = l.values().isEmpty() ? Value.ofNull() : elements(l);
+      } else {
+        fixed = embedded(v);
       }
       if (fixed != v) {
         if (b == null) {
@@ -49,5 +46,31 @@ final class EmptyLists {
       }
     }
     return b == null ? e : b.build();
+  }
+
+  /** The list with empty lists inside its embedded entities replaced; itself when none. */
+  private static Value elements(ListValue l) {
+    List<Value> out = null;
+    for (int i = 0; i < l.values().size(); i++) {
+      Value x = l.values().get(i);
+      Value fixed = embedded(x);
+      if (fixed != x && out == null) {
+        out = new ArrayList<>(l.values());
+      }
+      if (out != null) {
+        out.set(i, fixed);
+      }
+    }
+    return out == null ? l : new ListValue(out);
+  }
+
+  private static Value embedded(Value v) {
+    if (v instanceof EntityValue ev) {
+      Entity inner = asNulls(ev.value());
+      if (inner != ev.value()) {
+        return new EntityValue(inner, ev.indexed());
+      }
+    }
+    return v;
   }
 }
