@@ -6,6 +6,8 @@ import dev.megalite.api.error.ConcurrentModificationException;
 import dev.megalite.engine.codec.ByteSink;
 import dev.megalite.engine.codec.EntityCodec;
 import dev.megalite.engine.codec.RowKeys;
+import dev.megalite.engine.index.IndexCatalog;
+import dev.megalite.engine.index.IndexRegistry;
 import dev.megalite.engine.index.IndexRow;
 import dev.megalite.engine.index.IndexRows;
 import dev.megalite.engine.kv.KeyValueStore;
@@ -29,9 +31,12 @@ final class Committer {
   private final CommitSequence sequence;
   private final GroupLocks locks;
   private final boolean sync;
+  private final IndexRegistry indexes;
 
-  Committer(KeyValueStore store, CommitSequence sequence, GroupLocks locks, boolean sync) {
+  Committer(KeyValueStore store, CommitSequence sequence, GroupLocks locks, boolean sync,
+      IndexRegistry indexes) {
     this.store = store;
+    this.indexes = indexes;
     this.sequence = sequence;
     this.locks = locks;
     this.sync = sync;
@@ -49,6 +54,16 @@ final class Committer {
    * so nothing can commit to them between the check and the write.
    */
   long commit(List<Mutation> mutations, Map<Key, Long> expectedVersions) {
+    indexes.commitLock().lock();
+    try {
+      return commitLocked(mutations, expectedVersions, indexes.catalog());
+    } finally {
+      indexes.commitLock().unlock();
+    }
+  }
+
+  private long commitLocked(
+      List<Mutation> mutations, Map<Key, Long> expectedVersions, IndexCatalog catalog) {
     Map<Key, Mutation> byKey = new LinkedHashMap<>();
     for (Mutation m : mutations) {
       byKey.put(m.key(), m);
@@ -69,7 +84,7 @@ final class Committer {
         newRows.add(List.of());
       } else {
         encoded[i] = EntityCodec.encode(m.entity(), 0, sink);
-        newRows.add(indexRows.rows(m.key(), m.entity()));
+        newRows.add(indexRows.rows(m.key(), m.entity(), catalog));
       }
     }
 
@@ -88,7 +103,9 @@ final class Committer {
           Mutation m = ms.get(i);
           byte[] before = old.get(i);
           List<IndexRow> oldRows =
-              before == null ? List.of() : indexRows.rows(m.key(), EntityCodec.decode(m.key(), before));
+              before == null
+                  ? List.of()
+                  : indexRows.rows(m.key(), EntityCodec.decode(m.key(), before), catalog);
           if (m.isDelete()) {
             if (before != null) {
               batch.delete(rowKeys.get(i));

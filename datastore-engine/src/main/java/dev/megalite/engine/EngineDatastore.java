@@ -21,9 +21,11 @@ import dev.megalite.gql.GqlBindings;
 import dev.megalite.engine.codec.EntityCodec;
 import dev.megalite.engine.codec.RowKeys;
 import dev.megalite.engine.ids.IdAllocator;
+import dev.megalite.engine.index.IndexRegistry;
 import dev.megalite.engine.kv.KeyValueStore;
 import dev.megalite.engine.query.Aggregator;
 import dev.megalite.engine.query.Planner;
+import dev.megalite.engine.query.QueryPlan;
 import dev.megalite.engine.query.QueryExecutor;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,8 @@ final class EngineDatastore implements MegaliteDatastore {
   private final String project;
   private final IdAllocator ids;
   private final Committer committer;
+  private final IndexRegistry registry;
+  private final Indexes indexes;
   private final boolean emptyListSupport;
   /** The most ids one allocateIds call hands out (they are returned as a list of keys). */
   static final int MAX_ALLOCATE = 1_000_000;
@@ -47,8 +51,13 @@ final class EngineDatastore implements MegaliteDatastore {
     this.project = options.projectId();
     this.ids = new IdAllocator(store, project, options.idPolicy());
     this.emptyListSupport = options.emptyListSupport();
+    GroupLocks locks = new GroupLocks();
+    this.registry = new IndexRegistry(store, project);
     this.committer =
-        new Committer(store, new CommitSequence(store), new GroupLocks(), options.sync());
+        new Committer(store, new CommitSequence(store), locks, options.sync(), registry);
+    this.indexes = new Indexes(store, locks, registry, project, options.indexFile(),
+        options.requireIndexes());
+    indexes.reconcile();
   }
 
   @Override
@@ -138,7 +147,7 @@ final class EngineDatastore implements MegaliteDatastore {
     if (query == null) {
       throw new BadRequestException("query is null");
     }
-    return QueryExecutor.run(Planner.plan(query, project), store);
+    return QueryExecutor.run(Planner.plan(query, project, indexes), store);
   }
 
   @Override
@@ -229,19 +238,29 @@ final class EngineDatastore implements MegaliteDatastore {
     if (query == null) {
       throw new BadRequestException("aggregation query is null");
     }
-    return Aggregator.run(query, project, store);
+    return Aggregator.run(query, project, indexes, store);
+  }
+
+  /** Plans {@code query} with this datastore's indexes. */
+  QueryPlan plan(Query query) {
+    return Planner.plan(query, project, indexes);
   }
 
   @Override
   public String explain(Query query) {
     checkOpen();
-    return Planner.plan(query, project).explain();
+    return Planner.plan(query, project, indexes).explain();
   }
 
   @Override
   public ConsistencyReport checkConsistency() {
     checkOpen();
-    return ConsistencyChecker.check(store);
+    return ConsistencyChecker.check(store, registry.catalog());
+  }
+
+  @Override
+  public List<IndexStatus> indexes() {
+    return indexes.status();
   }
 
   @Override
@@ -253,7 +272,11 @@ final class EngineDatastore implements MegaliteDatastore {
   public void close() {
     if (!closed) {
       closed = true;
-      store.close();
+      try {
+        indexes.close();
+      } finally {
+        store.close();
+      }
     }
   }
 

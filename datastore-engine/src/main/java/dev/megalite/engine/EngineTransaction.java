@@ -14,7 +14,6 @@ import dev.megalite.engine.codec.EntityCodec;
 import dev.megalite.engine.codec.RowKeys;
 import dev.megalite.engine.kv.KeyValueStore;
 import dev.megalite.engine.kv.Snapshot;
-import dev.megalite.engine.query.Planner;
 import dev.megalite.engine.query.QueryExecutor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -129,7 +128,7 @@ final class EngineTransaction implements Transaction {
     }
     datastore.checkKey(query.ancestor());
     touch(query.ancestor().root());
-    return QueryExecutor.run(Planner.plan(query, datastore.projectId()), snapshot());
+    return QueryExecutor.run(datastore.plan(query), snapshot());
   }
 
   @Override

@@ -12,6 +12,9 @@ public interface MegaliteDatastore extends Datastore {
   /** Scans every entity and index row and reports each mismatch between them. */
   ConsistencyReport checkConsistency();
 
+  /** The composite indexes, their states and build progress. */
+  java.util.List<IndexStatus> indexes();
+
   /** Approximate on-disk size in bytes (0 in memory). */
   long approximateSizeBytes();
 }

@@ -884,22 +884,24 @@ abstract class DatastoreConformanceTest {
         + "  - name: hireDate\n"
         + "    direction: desc\n";
 
-    NeedIndexException e = catchThrowableOfType(NeedIndexException.class, () -> runAll(q));
+    MegaliteDatastore strict = newStore(MegaliteOptions.newBuilder().requireIndexes(true));
+    NeedIndexException e = catchThrowableOfType(NeedIndexException.class, () -> strict.run(q));
 
     assertThat(e.indexYaml()).isEqualTo(yaml);
     assertThat(e.getMessage()).contains(yaml);
-    assertThat(catchThrowableOfType(NeedIndexException.class, () -> ds.explain(q)).indexYaml())
+    assertThat(catchThrowableOfType(NeedIndexException.class, () -> strict.explain(q)).indexYaml())
         .isEqualTo(yaml);
   }
 
   @Test
   void ancestorWithInequalityNeedsACompositeIndexWithAncestor() {
+    MegaliteDatastore strict = newStore(MegaliteOptions.newBuilder().requireIndexes(true));
     Query q = Query.newBuilder("Employee")
         .ancestor(ds.newKey("Company", "acme"))
         .filter(Filter.gt("hireDate", Value.of(Instant.parse("2020-01-01T00:00:00Z"))))
         .build();
 
-    NeedIndexException e = catchThrowableOfType(NeedIndexException.class, () -> runAll(q));
+    NeedIndexException e = catchThrowableOfType(NeedIndexException.class, () -> strict.run(q));
 
     assertThat(e.indexYaml())
         .isEqualTo("- kind: Employee\n  ancestor: yes\n  properties:\n  - name: hireDate\n");

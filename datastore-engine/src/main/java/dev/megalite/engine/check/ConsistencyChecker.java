@@ -8,14 +8,21 @@ import dev.megalite.engine.codec.EntityCodec;
 import dev.megalite.engine.codec.Keyspace;
 import dev.megalite.engine.codec.RowKeys;
 import dev.megalite.engine.codec.TupleReader;
+import dev.megalite.engine.index.CompositeIndex;
+import dev.megalite.engine.index.IndexCatalog;
 import dev.megalite.engine.index.IndexRow;
 import dev.megalite.engine.index.IndexRows;
 import dev.megalite.engine.kv.KeyValueStore;
 import dev.megalite.engine.kv.KvIterator;
 import dev.megalite.engine.kv.Snapshot;
+import dev.megalite.index.Direction;
+import dev.megalite.index.IndexProperty;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Recomputes every entity's index rows and compares them with the stored ones, both ways: a row
@@ -30,14 +37,37 @@ public final class ConsistencyChecker {
   private long entities;
   private long indexRows;
 
-  private ConsistencyChecker() {}
+  private final IndexCatalog catalog;
+
+  private ConsistencyChecker(IndexCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  private static IndexCatalog serving(IndexCatalog all) {
+    Map<Long, CompositeIndex> out = new LinkedHashMap<>();
+    all.all().forEach((id, i) -> {
+      if (i.state() == CompositeIndex.State.SERVING) {
+        out.put(id, i);
+      }
+    });
+    return new IndexCatalog(out);
+  }
 
   public static ConsistencyReport check(KeyValueStore store) {
-    ConsistencyChecker c = new ConsistencyChecker();
+    return check(store, IndexCatalog.EMPTY);
+  }
+
+  /**
+   * Checks built-in rows and the rows of {@code catalog}'s serving indexes (a building index is
+   * complete only when its build ends, so its rows are not checked yet).
+   */
+  public static ConsistencyReport check(KeyValueStore store, IndexCatalog catalog) {
+    ConsistencyChecker c = new ConsistencyChecker(serving(catalog));
     try (Snapshot s = store.snapshot()) {
       c.checkEntities(s);
       c.checkIndex(s, Keyspace.KIND_INDEX);
       c.checkIndex(s, Keyspace.PROPERTY_INDEX);
+      c.checkIndex(s, Keyspace.COMPOSITE_INDEX);
     }
     return new ConsistencyReport(c.entities, c.indexRows, c.problems);
   }
@@ -58,7 +88,7 @@ public final class ConsistencyChecker {
           problem("entity row " + Arrays.toString(rowKey) + " cannot be decoded: " + ex.getMessage());
           continue;
         }
-        List<IndexRow> expected = rows.rows(key, e);
+        List<IndexRow> expected = rows.rows(key, e, catalog);
         List<byte[]> keys = new ArrayList<>(expected.size());
         expected.forEach(r -> keys.add(r.key()));
         List<byte[]> found = s.multiGet(keys);
@@ -85,7 +115,10 @@ public final class ConsistencyChecker {
         byte[] rowKey = it.key();
         Key key;
         try {
-          key = keyOf(rowKey, ks);
+          key = ks == Keyspace.COMPOSITE_INDEX ? compositeKey(rowKey) : keyOf(rowKey, ks);
+          if (key == null) {
+            continue; // a building index, checked once it serves
+          }
         } catch (RuntimeException ex) {
           problem("index row " + Arrays.toString(rowKey) + " cannot be decoded: " + ex.getMessage());
           continue;
@@ -96,7 +129,7 @@ public final class ConsistencyChecker {
           continue;
         }
         boolean produced = false;
-        for (IndexRow r : rows.rows(key, EntityCodec.decode(key, stored))) {
+        for (IndexRow r : rows.rows(key, EntityCodec.decode(key, stored), catalog)) {
           if (Arrays.equals(r.key(), rowKey)) {
             produced = true;
             break;
@@ -107,6 +140,27 @@ public final class ConsistencyChecker {
         }
       }
     }
+  }
+
+  /** The entity key of a composite row, or null for a row of an index that is not serving. */
+  private Key compositeKey(byte[] row) {
+    TupleReader r = new TupleReader(row);
+    r.keyspace();
+    String project = r.name();
+    long id = ByteBuffer.wrap(row, r.position(), 8).getLong();
+    CompositeIndex index = catalog.byId(id);
+    if (index == null) {
+      return null;
+    }
+    r.position(r.position() + 8);
+    String namespace = r.name();
+    if (index.definition().ancestor()) {
+      r.path();
+    }
+    for (IndexProperty p : index.definition().properties()) {
+      r.skipValue(p.direction() == Direction.DESC);
+    }
+    return Key.of(project, namespace, r.path());
   }
 
   private static Key keyOf(byte[] row, Keyspace ks) {

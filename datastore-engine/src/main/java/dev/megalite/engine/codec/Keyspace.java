@@ -14,7 +14,10 @@ public enum Keyspace {
    * descending scans read it backwards (see the package documentation).
    */
   PROPERTY_INDEX(0x30),
-  /** Composite index rows: index id, [ancestor path], values…, key path (composite-index issue). */
+  /**
+   * Composite index rows: project, index id, namespace, [ancestor path], values (inverted for
+   * descending components)…, key path.
+   */
   COMPOSITE_INDEX(0x40),
   /** Entity-group versions: project, namespace, root path; the value is the commit sequence. */
   ENTITY_GROUP(0x50),

@@ -57,6 +57,25 @@ public final class RowKeys {
         .toByteArray();
   }
 
+  /** {@code [COMPOSITE][project][index id]}: the start of one index's rows, all namespaces. */
+  public static byte[] compositeIndex(String project, long indexId) {
+    return new TupleWriter()
+        .keyspace(Keyspace.COMPOSITE_INDEX)
+        .name(project)
+        .fixed64(indexId)
+        .toByteArray();
+  }
+
+  /** {@code [COMPOSITE][project][index id][namespace]}: one index's rows in one namespace. */
+  public static byte[] compositeScope(String project, long indexId, String namespace) {
+    return new TupleWriter()
+        .keyspace(Keyspace.COMPOSITE_INDEX)
+        .name(project)
+        .fixed64(indexId)
+        .name(namespace)
+        .toByteArray();
+  }
+
   public static byte[] group(Key root) {
     return new TupleWriter()
         .keyspace(Keyspace.ENTITY_GROUP)

@@ -146,6 +146,12 @@ public final class TupleWriter {
     return path(key.path());
   }
 
+  /** A fixed 8-byte big-endian number (an index id). */
+  public TupleWriter fixed64(long v) {
+    sink.writeLong(v);
+    return this;
+  }
+
   /** Appends raw bytes, already encoded by this codec (a stored path, a cursor position). */
   public TupleWriter raw(byte[] bytes) {
     sink.write(bytes);

@@ -12,7 +12,8 @@
  * ENTITY    0x10  project, namespace, path                                 entity (EntityCodec)
  * KIND      0x20  project, namespace, kind, path                           empty
  * PROPERTY  0x30  project, namespace, kind, property, value, path          1 flag byte
- * COMPOSITE 0x40  index id, [ancestor path], values…, path                 (composite issue)
+ * COMPOSITE 0x40  project, index id (8 B), namespace, [ancestor path],
+ *                 values (inverted when descending)…, path                 flags, meanings
  * GROUP     0x50  project, namespace, root path                            commit sequence (8 B)
  * IDS       0x60  project, policy                                          high-water mark (8 B)
  * METADATA  0x70  name                                                     …

@@ -28,6 +28,11 @@ public final class IndexRows {
 
   /** Every built-in index row of {@code entity}, whose key is {@code key}. */
   public List<IndexRow> rows(Key key, Entity entity) {
+    return rows(key, entity, IndexCatalog.EMPTY);
+  }
+
+  /** Every index row of {@code entity}: built-in ones and those of the catalog's indexes. */
+  public List<IndexRow> rows(Key key, Entity entity, IndexCatalog catalog) {
     Map<String, List<Value>> props = IndexedValues.of(entity);
     List<IndexRow> out = new ArrayList<>(props.size() + 1);
     w.reset().keyspace(Keyspace.KIND_INDEX).name(key.project()).name(key.namespace());
@@ -62,6 +67,9 @@ public final class IndexRows {
         out.set(first, new IndexRow(only.key(), new byte[] {PropertyRowFlags.of(
             PropertyRowFlags.meaning(only.value()), false)}));
       }
+    }
+    for (CompositeIndex index : catalog.maintained(key.kind())) {
+      index.rows(key, props, out);
     }
     return out;
   }

@@ -25,7 +25,8 @@ import java.util.Map;
 public final class Aggregator {
   private Aggregator() {}
 
-  public static AggregationResult run(AggregationQuery aq, String project, KeyValueStore store) {
+  public static AggregationResult run(
+      AggregationQuery aq, String project, IndexSupport indexes, KeyValueStore store) {
     List<Aggregation> aggs = aq.aggregations();
     boolean countsOnly = aggs.stream().allMatch(a -> a.property() == null);
     Query q = countsOnly ? aq.query().toBuilder().keysOnly().build() : aq.query();
@@ -35,7 +36,7 @@ public final class Aggregator {
       acc[i] = new Accumulator(aggs.get(i));
     }
     long seen = 0;
-    try (QueryResults<Entity> r = QueryExecutor.run(Planner.plan(q, project), store)) {
+    try (QueryResults<Entity> r = QueryExecutor.run(Planner.plan(q, project, indexes), store)) {
       while (seen < cap && r.hasNext()) {
         Entity e = r.next();
         seen++;

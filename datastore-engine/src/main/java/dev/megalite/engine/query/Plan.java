@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** How one branch of a query is read from the indexes. Plans are immutable data. */
-sealed interface Plan permits Plan.KindScan, Plan.PropertyScan, Plan.MergeJoin {
+sealed interface Plan
+    permits Plan.KindScan, Plan.PropertyScan, Plan.MergeJoin, Plan.CompositeScan {
 
   /** A stable one-line description. */
   String explain();
@@ -61,6 +62,42 @@ sealed interface Plan permits Plan.KindScan, Plan.PropertyScan, Plan.MergeJoin {
           + (ancestor == null ? "" : ", ancestor=" + ancestor)
           + (keys.isAll() ? "" : ", key range")
           + ")";
+    }
+  }
+
+  /**
+   * Scans a composite index: the prefix fixed by the ancestor and the equalities on its leading
+   * properties, then (optionally) a range on the next property, in the index's order.
+   *
+   * @param prefixValues the stored encodings of the leading properties' equality values
+   * @param range the range on property {@code prefixValues.size()} (ALL for none), ascending
+   *     encodings
+   * @param residualEqualities equalities the prefix does not express, checked on the entity
+   */
+  record CompositeScan(
+      dev.megalite.engine.index.CompositeIndex index,
+      Key ancestor,
+      List<byte[]> prefixValues,
+      ValueRange range,
+      KeyRange keys,
+      List<EqFilter> residualEqualities)
+      implements Plan {
+    @Override
+    public String explain() {
+      return "CompositeScan(" + index.definition()
+          + (ancestor == null ? "" : ", ancestor=" + ancestor)
+          + (prefixValues.isEmpty() ? "" : ", " + prefixValues.size() + " equalities")
+          + (range.isAll() ? "" : ", range")
+          + (keys.isAll() ? "" : ", key range")
+          + (residualEqualities.isEmpty() ? "" : ", then check " + residualEqualities)
+          + ")";
+    }
+
+    /** The direction of the property after the prefix (where the range applies). */
+    boolean rangeDescending() {
+      List<dev.megalite.index.IndexProperty> ps = index.definition().properties();
+      return prefixValues.size() < ps.size()
+          && ps.get(prefixValues.size()).direction() == dev.megalite.index.Direction.DESC;
     }
   }
 }

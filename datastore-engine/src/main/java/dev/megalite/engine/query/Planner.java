@@ -23,20 +23,25 @@ import java.util.TreeSet;
 public final class Planner {
   private Planner() {}
 
-  /** Plans {@code query} for {@code project}. */
+  /** Plans {@code query} for {@code project} with the built-in indexes only. */
   public static QueryPlan plan(Query query, String project) {
+    return plan(query, project, IndexSupport.NONE);
+  }
+
+  /** Plans {@code query} for {@code project}, with composite indexes from {@code indexes}. */
+  public static QueryPlan plan(Query query, String project, IndexSupport indexes) {
     NormalizedQuery nq = Normalizer.normalize(query, project);
     List<Plan> plans = new ArrayList<>();
     List<byte[]> prefixes = new ArrayList<>();
     for (Branch b : nq.branches()) {
-      Plan p = planBranch(nq, b);
+      Plan p = planBranch(nq, b, indexes);
       plans.add(p);
       prefixes.add(constantPrefix(nq, b, p, nq.branches().size() > 1));
     }
     return new QueryPlan(nq, plans, prefixes);
   }
 
-  private static Plan planBranch(NormalizedQuery nq, Branch b) {
+  private static Plan planBranch(NormalizedQuery nq, Branch b, IndexSupport indexes) {
     if (nq.kind() == null) {
       return new Plan.KindScan(null, nq.ancestor(), b.keys());
     }
@@ -80,6 +85,10 @@ public final class Planner {
         ValueRange range = p.equals(b.rangeProperty()) ? b.range() : ValueRange.ALL;
         return new Plan.PropertyScan(nq.kind(), p, range, desc, b.keys(), b.equalities());
       }
+    }
+    Plan composite = CompositePlanner.plan(nq, b, eqProps, indexes);
+    if (composite != null) {
+      return composite;
     }
     throw needIndex(nq, b, eqProps, orders, exists);
   }
@@ -165,6 +174,9 @@ public final class Planner {
       }
       if (plan instanceof Plan.PropertyScan ps && ps.property().equals(o.property())) {
         break;
+      }
+      if (plan instanceof Plan.CompositeScan) {
+        break; // the composite position holds this order and the ones after it
       }
       if (union) {
         throw new BadRequestException(

@@ -11,6 +11,8 @@ import dev.megalite.engine.codec.EntityCodec;
 import dev.megalite.engine.codec.Keyspace;
 import dev.megalite.engine.codec.RowKeys;
 import dev.megalite.engine.codec.TupleReader;
+import dev.megalite.engine.index.IndexRow;
+import dev.megalite.engine.index.IndexedValues;
 import dev.megalite.engine.index.PropertyRowFlags;
 import dev.megalite.engine.kv.ReadView;
 import java.util.ArrayList;
@@ -34,6 +36,7 @@ final class QueryRun implements QueryResults<Entity> {
   private final byte[] endPosition;
   private final boolean projection;
   private final boolean needEntity;
+  private final List<BranchSource> sources = new ArrayList<>();
 
   private int offsetLeft;
   private int limitLeft;
@@ -62,7 +65,6 @@ final class QueryRun implements QueryResults<Entity> {
     this.endPosition = nq.endCursor() == null
         ? null
         : Cursors.position(nq.endCursor(), nq.fingerprint(), "end");
-    List<BranchSource> sources = new ArrayList<>();
     try {
       for (int i = 0; i < plan.branches().size(); i++) {
         sources.add(new BranchSource(open(plan.branches().get(i)), plan.constantPrefixes().get(i)));
@@ -84,7 +86,11 @@ final class QueryRun implements QueryResults<Entity> {
       source.seekAfter(lastPosition);
       if (!nq.distinctOn().isEmpty() && !plan.branches().isEmpty()) {
         // The cursor is after the first result of its value: the rest of that run is not distinct.
-        lastDistinctValue = projectedValueAt(lastPosition);
+        Plan first = plan.branches().get(0);
+        lastDistinctValue = first instanceof Plan.CompositeScan
+            ? ((CompositeScanSource) sources.get(0).inner()).unfixedValues(
+                Bytes.concat(((CompositeScanSource) sources.get(0).inner()).prefixBytes(), lastPosition))
+            : projectedValueAt(lastPosition);
       }
     }
     if (sources.isEmpty()) {
@@ -97,6 +103,8 @@ final class QueryRun implements QueryResults<Entity> {
       return new KindScanSource(view, nq.project(), nq.namespace(), k);
     } else if (p instanceof Plan.PropertyScan ps) {
       return new PropertyScanSource(view, nq.project(), nq.namespace(), ps);
+    } else if (p instanceof Plan.CompositeScan cs) {
+      return new CompositeScanSource(view, nq.project(), nq.namespace(), cs);
     }
     return new MergeJoinSource(view, nq.project(), nq.namespace(), (Plan.MergeJoin) p);
   }
@@ -165,9 +173,12 @@ final class QueryRun implements QueryResults<Entity> {
     int branchIndex = union == null ? 0 : union.branch();
     Plan p = plan.branches().get(branchIndex);
     Plan.PropertyScan scan = p instanceof Plan.PropertyScan ps ? ps : null;
-    byte[] flags = scan == null ? null : source.rowValue();
+    Plan.CompositeScan composite = p instanceof Plan.CompositeScan cs ? cs : null;
+    byte[] flags = scan == null && composite == null ? null : source.rowValue();
     boolean multi = flags != null && PropertyRowFlags.multiValued(flags);
-    boolean residual = scan != null && !scan.residualEqualities().isEmpty();
+    List<EqFilter> residualEqs = scan != null ? scan.residualEqualities()
+        : composite != null ? composite.residualEqualities() : List.of();
+    boolean residual = !residualEqs.isEmpty();
     boolean unionCheck = union != null && !projection;
 
     if (projection) {
@@ -190,7 +201,11 @@ final class QueryRun implements QueryResults<Entity> {
           return null;
         }
       }
-      if (residual && !Matcher.hasAll(entity, scan.residualEqualities())) {
+      if (composite != null && multi && !projection
+          && !Arrays.equals(row, firstCompositeRow(entity, key, branchIndex))) {
+        return null;
+      }
+      if (residual && !Matcher.hasAll(entity, residualEqs)) {
         return null;
       }
       if (unionCheck && isDuplicate(entity, key, row, pathStart, position, branchIndex)) {
@@ -200,6 +215,9 @@ final class QueryRun implements QueryResults<Entity> {
     lastEmittedPosition = position;
     if (nq.keysOnly()) {
       return Entity.newBuilder(key).build();
+    }
+    if (projection && composite != null) {
+      return compositeProjection(key, row, composite);
     }
     if (projection) {
       int vs = source.valueStart();
@@ -214,6 +232,50 @@ final class QueryRun implements QueryResults<Entity> {
       return Entity.newBuilder(key).set(scan.property(), v).build();
     }
     return entity;
+  }
+
+  /** The entity's first row in composite branch {@code branch}'s scan order, or null. */
+  private byte[] firstCompositeRow(Entity entity, Key key, int branch) {
+    Plan.CompositeScan cs = (Plan.CompositeScan) plan.branches().get(branch);
+    CompositeScanSource src = (CompositeScanSource) sources.get(branch).inner();
+    List<IndexRow> rows = new ArrayList<>();
+    cs.index().rows(key, IndexedValues.of(entity), rows);
+    byte[] best = null;
+    for (IndexRow r : rows) {
+      if (src.accepts(r.key()) && (best == null || Bytes.compare(r.key(), best) < 0)) {
+        best = r.key();
+      }
+    }
+    return best;
+  }
+
+  /** A projection result read from a composite row: the projected properties' values. */
+  private Entity compositeProjection(Key key, byte[] row, Plan.CompositeScan cs) {
+    CompositeScanSource src = (CompositeScanSource) source(cs);
+    List<Value> values = src.values(row, source.rowValue());
+    List<dev.megalite.index.IndexProperty> props = cs.index().definition().properties();
+    int fixed = cs.prefixValues().size();
+    Entity.Builder b = Entity.newBuilder(key);
+    for (String name : nq.projection()) {
+      for (int i = fixed; i < props.size(); i++) {
+        if (props.get(i).name().equals(name)) {
+          b.set(name, values.get(i - fixed));
+          break;
+        }
+      }
+    }
+    if (!nq.distinctOn().isEmpty()) {
+      byte[] combo = src.unfixedValues(row);
+      if (lastDistinctValue != null && Arrays.equals(combo, lastDistinctValue)) {
+        return null;
+      }
+      lastDistinctValue = combo;
+    }
+    return b.build();
+  }
+
+  private Source source(Plan p) {
+    return sources.get(plan.branches().indexOf(p)).inner();
   }
 
   /**
@@ -234,8 +296,15 @@ final class QueryRun implements QueryResults<Entity> {
       if (i == branchIndex) {
         continue;
       }
-      byte[] other = Matcher.position(nq, entity, key, path, nq.branches().get(i),
-          plan.branches().get(i), plan.constantPrefixes().get(i));
+      byte[] other;
+      if (plan.branches().get(i) instanceof Plan.CompositeScan) {
+        byte[] first = firstCompositeRow(entity, key, i);
+        other = first == null ? null : Bytes.concat(plan.constantPrefixes().get(i),
+            Arrays.copyOfRange(first, sources.get(i).inner().valueStart(), first.length));
+      } else {
+        other = Matcher.position(nq, entity, key, path, nq.branches().get(i),
+            plan.branches().get(i), plan.constantPrefixes().get(i));
+      }
       if (other != null) {
         int c = Bytes.compare(other, position);
         if (c < 0 || (c == 0 && i < branchIndex)) {

@@ -122,7 +122,7 @@ class RandomQueryModelTest {
 
   @Test
   void randomQueriesTheBuiltInIndexesCannotServeNeedTheMinimalCompositeIndex() {
-    try (MegaliteDatastore ds = Megalite.inMemory()) {
+    try (MegaliteDatastore ds = Megalite.open(MegaliteOptions.newBuilder().requireIndexes(true).build())) {
       forEachSeed(NEED_INDEX_CASES, "need-index", seed -> checkNeedsIndex(ds, new Random(seed)));
     }
   }
