@@ -111,6 +111,13 @@ final class Indexes implements IndexSupport, AutoCloseable {
   }
 
   @Override
+  public CompositeIndex awaitServing(CompositeIndex index) {
+    builder.build(index, progress.computeIfAbsent(index.id(), k -> new AtomicLong()), () -> closed);
+    CompositeIndex now = registry.catalog().byId(index.id());
+    return now == null ? index : now;
+  }
+
+  @Override
   public synchronized void used(IndexDefinition index) {
     usage.merge(index, 1L, Long::sum);
     usageChanged = true;

@@ -10,7 +10,9 @@ import dev.megalite.api.query.Query;
 import dev.megalite.api.query.QueryResults;
 import dev.megalite.api.query.SortOrder;
 import dev.megalite.engine.Megalite;
+import dev.megalite.engine.IndexStatus;
 import dev.megalite.engine.MegaliteDatastore;
+import dev.megalite.engine.MegaliteOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -95,13 +97,22 @@ public final class EmployeeDirectory {
       }
     }
 
-    section("a query that needs a composite index");
+    section("managers, newest hire first: a composite index, added in development mode");
     Query needsIndex = Query.newBuilder("Employee")
         .filter(Filter.eq("role", "manager"))
         .orderBy(SortOrder.desc("hired"))
+        .limit(3)
         .build();
-    try {
-      print(needsIndex);
+    print(needsIndex);
+    out.println("  " + ds.explain(needsIndex));
+    for (IndexStatus index : ds.indexes()) {
+      out.println("  index " + index.definition() + ": " + index.state());
+    }
+
+    section("the same query where indexes are required (as in production)");
+    try (MegaliteDatastore strict =
+        Megalite.open(MegaliteOptions.newBuilder().requireIndexes(true).build())) {
+      strict.run(needsIndex).close();
     } catch (NeedIndexException e) {
       out.println("  " + e.getMessage().replace("\n", "\n  "));
     }

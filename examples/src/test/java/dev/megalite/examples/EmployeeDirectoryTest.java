@@ -23,6 +23,7 @@ class EmployeeDirectoryTest {
     assertThat(second)
         .contains("page 3: 10 keys")
         .contains("- name: role")
+        .contains("CompositeScan(Employee (role asc, hired desc)")
         .contains("MergeJoin(Employee: role = 'manager' AND skills = 'sql')")
         .contains("PropertyScan(Employee.salary DESC)")
         .contains("problems=[]");

@@ -39,7 +39,7 @@ final class CompositePlanner {
     q.projection(nq.projection()).distinctOn(nq.distinctOn());
     IndexQuery iq = q.build();
     List<IndexDefinition> serving = new ArrayList<>();
-    indexes.catalog().serving(nq.kind()).forEach(i -> serving.add(i.definition()));
+    indexes.catalog().maintained(nq.kind()).forEach(i -> serving.add(i.definition()));
     IndexSelection sel = IndexRules.select(iq, serving);
     if (!sel.need().required()) {
       return null;
@@ -57,6 +57,9 @@ final class CompositePlanner {
         IndexDefinition add = sel.indexes().size() > 1 ? minimal : sel.indexToAdd().orElse(minimal);
         throw new NeedIndexException(sel.need().rule().reason(), add.toYaml());
       }
+    }
+    if (chosen.state() != CompositeIndex.State.SERVING) {
+      chosen = indexes.awaitServing(chosen);
     }
     indexes.used(chosen.definition());
     return scan(nq, b, chosen);

@@ -19,6 +19,11 @@ public interface IndexSupport {
     }
 
     @Override
+    public CompositeIndex awaitServing(CompositeIndex index) {
+      return index;
+    }
+
+    @Override
     public void used(IndexDefinition index) {}
   };
 
@@ -30,6 +35,12 @@ public interface IndexSupport {
    * it serving. With required indexes: null, and the query fails with a need-index error.
    */
   CompositeIndex provide(IndexDefinition index);
+
+  /**
+   * A declared index that is still building: finishes its build (helping the background build)
+   * and returns it serving.
+   */
+  CompositeIndex awaitServing(CompositeIndex index);
 
   /** Counts a use of {@code index} for the query history. */
   void used(IndexDefinition index);
