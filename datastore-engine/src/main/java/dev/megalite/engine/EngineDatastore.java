@@ -23,6 +23,7 @@ import dev.megalite.engine.codec.RowKeys;
 import dev.megalite.engine.ids.IdAllocator;
 import dev.megalite.engine.index.IndexRegistry;
 import dev.megalite.engine.kv.KeyValueStore;
+import dev.megalite.engine.kv.ReadView;
 import dev.megalite.engine.query.Aggregator;
 import dev.megalite.engine.query.Planner;
 import dev.megalite.engine.query.QueryPlan;
@@ -81,7 +82,12 @@ final class EngineDatastore implements MegaliteDatastore {
       checkKey(k);
       rowKeys.add(RowKeys.entity(k));
     }
-    List<byte[]> rows = store.multiGet(rowKeys);
+    return read(store, keys, rowKeys);
+  }
+
+  /** Reads the entity rows {@code rowKeys} of {@code keys} from {@code view}, null where absent. */
+  static List<Entity> read(ReadView view, List<Key> keys, List<byte[]> rowKeys) {
+    List<byte[]> rows = view.multiGet(rowKeys);
     List<Entity> out = new ArrayList<>(keys.size());
     for (int i = 0; i < keys.size(); i++) {
       byte[] row = rows.get(i);

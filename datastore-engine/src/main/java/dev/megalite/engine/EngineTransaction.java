@@ -10,7 +10,6 @@ import dev.megalite.api.error.LimitExceededException;
 import dev.megalite.api.error.TransactionClosedException;
 import dev.megalite.api.query.Query;
 import dev.megalite.api.query.QueryResults;
-import dev.megalite.engine.codec.EntityCodec;
 import dev.megalite.engine.codec.RowKeys;
 import dev.megalite.engine.kv.KeyValueStore;
 import dev.megalite.engine.kv.Snapshot;
@@ -67,13 +66,7 @@ final class EngineTransaction implements Transaction {
       touch(k.root());
       rowKeys.add(RowKeys.entity(k));
     }
-    List<byte[]> rows = snapshot().multiGet(rowKeys);
-    List<Entity> out = new ArrayList<>(keys.size());
-    for (int i = 0; i < keys.size(); i++) {
-      byte[] row = rows.get(i);
-      out.add(row == null ? null : EntityCodec.decode(keys.get(i), row));
-    }
-    return out;
+    return EngineDatastore.read(snapshot(), keys, rowKeys);
   }
 
   @Override

@@ -22,8 +22,7 @@ final class CompositeScanSource implements Source {
   private final boolean[] inverted;
   private final int fixed;
   private final KvIterator it;
-  private boolean started;
-  private boolean positioned;
+  private final ScanCursor cursor;
   private byte[] row;
   private int pathStart;
 
@@ -45,6 +44,7 @@ final class CompositeScanSource implements Source {
       inverted[i] = props.get(i).direction() == Direction.DESC;
     }
     this.it = view.iterator(lower(), upper());
+    this.cursor = new ScanCursor(it);
   }
 
   private byte[] lower() {
@@ -70,14 +70,7 @@ final class CompositeScanSource implements Source {
   @Override
   public boolean next() {
     while (true) {
-      if (!started) {
-        started = true;
-        it.seekToFirst();
-      } else if (!positioned && it.valid()) {
-        it.next();
-      }
-      positioned = false;
-      if (!it.valid()) {
+      if (!cursor.step()) {
         row = null;
         return false;
       }
@@ -133,9 +126,7 @@ final class CompositeScanSource implements Source {
 
   @Override
   public void seekAfter(byte[] position) {
-    started = true;
-    positioned = true;
-    it.seek(Bytes.concat(Bytes.concat(prefix, position), new byte[] {0}));
+    cursor.seek(Bytes.concat(Bytes.concat(prefix, position), new byte[] {0}));
   }
 
   /** Whether {@code rowKey} (a row of this index) is one this scan returns. */

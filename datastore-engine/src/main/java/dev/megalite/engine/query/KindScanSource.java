@@ -12,8 +12,7 @@ final class KindScanSource implements Source {
   private final byte[] prefix;
   private final KeyRange keys;
   private final KvIterator it;
-  private boolean started;
-  private boolean positioned;
+  private final ScanCursor cursor;
   private byte[] row;
 
   KindScanSource(ReadView view, String project, String namespace, Plan.KindScan plan) {
@@ -41,18 +40,12 @@ final class KindScanSource implements Source {
       }
     }
     this.it = view.iterator(lower, upper);
+    this.cursor = new ScanCursor(it);
   }
 
   @Override
   public boolean next() {
-    if (!started) {
-      started = true;
-      it.seekToFirst();
-    } else if (!positioned && it.valid()) {
-      it.next();
-    }
-    positioned = false;
-    if (!it.valid()) {
+    if (!cursor.step()) {
       row = null;
       return false;
     }
@@ -82,9 +75,7 @@ final class KindScanSource implements Source {
 
   @Override
   public void seekAfter(byte[] position) {
-    started = true;
-    positioned = true;
-    it.seek(Bytes.concat(Bytes.concat(prefix, position), new byte[] {0}));
+    cursor.seek(Bytes.concat(Bytes.concat(prefix, position), new byte[] {0}));
   }
 
   @Override

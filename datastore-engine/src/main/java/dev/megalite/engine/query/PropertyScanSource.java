@@ -2,6 +2,7 @@ package dev.megalite.engine.query;
 
 import dev.megalite.engine.codec.Bytes;
 import dev.megalite.engine.codec.RowKeys;
+import dev.megalite.engine.codec.TupleReader;
 import dev.megalite.engine.kv.KvIterator;
 import dev.megalite.engine.kv.ReadView;
 import java.util.Arrays;
@@ -18,10 +19,10 @@ final class PropertyScanSource implements Source {
   private final KeyRange keys;
   private final boolean descending;
   private final KvIterator it;
+  private final ScanCursor ascending;
   private final byte[] scanLower;
   private final byte[] scanUpper;
 
-  private boolean started;
   private boolean positioned;
   private byte[] row;
   private int valueEnd;
@@ -50,6 +51,7 @@ final class PropertyScanSource implements Source {
       scanUpper = Bytes.concat(prefix, r.upper());
     }
     this.it = view.iterator(scanLower, scanUpper);
+    this.ascending = new ScanCursor(it);
     this.below = scanUpper;
   }
 
@@ -80,16 +82,8 @@ final class PropertyScanSource implements Source {
   /** Moves to the next row in scan order, before any filtering. */
   private boolean step() {
     if (!descending) {
-      if (!started) {
-        started = true;
-        it.seekToFirst();
-      } else if (!positioned && it.valid()) {
-        it.next();
-      }
-      positioned = false;
-      return it.valid();
+      return ascending.step();
     }
-    started = true;
     if (run != null) {
       if (!positioned) {
         it.next();
@@ -155,14 +149,13 @@ final class PropertyScanSource implements Source {
 
   @Override
   public void seekAfter(byte[] position) {
-    started = true;
-    positioned = true;
     if (!descending) {
-      it.seek(Bytes.concat(Bytes.concat(prefix, position), new byte[] {0}));
+      ascending.seek(Bytes.concat(Bytes.concat(prefix, position), new byte[] {0}));
       return;
     }
     // position = inverted value + path: resume inside that value's run, after the path.
-    int end = new dev.megalite.engine.codec.TupleReader(position).skipValue(true);
+    positioned = true;
+    int end = new TupleReader(position).skipValue(true);
     byte[] value = Bytes.invert(Arrays.copyOf(position, end));
     run = Bytes.concat(prefix, value);
     byte[] after = Bytes.concat(Bytes.concat(run, Arrays.copyOfRange(position, end, position.length)),
