@@ -1,0 +1,69 @@
+package dev.megalite.benchmarks;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.rocksdb.AbstractNativeReference;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.CompressionType;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+
+/** The RocksDB options a raw ceiling run opens its database with. */
+enum RawProfile {
+  /** RocksDB's defaults, with createIfMissing only. */
+  DEFAULT("raw RocksDB, default options"),
+  /**
+   * What {@code RocksKeyValueStore.open(dir)} configures with {@code RocksOptions.defaults()}:
+   * 64 MiB LRU block cache, whole-key bloom filters (10 bits), 2 background jobs, 64 MiB write
+   * buffer, filters on every level, LZ4, 5 info logs kept. Copied here, so keep it in step.
+   */
+  MEGALITE("raw RocksDB, Megalite's options");
+
+  private static final long MIB = 1024L * 1024L;
+
+  private final String label;
+
+  RawProfile(String label) {
+    this.label = label;
+  }
+
+  String label() {
+    return label;
+  }
+
+  /** Options for this profile; every native object made is pushed on {@code owned}, to close. */
+  Options options(Deque<AbstractNativeReference> owned) {
+    Options o = push(owned, new Options()).setCreateIfMissing(true);
+    if (this == DEFAULT) {
+      return o;
+    }
+    BlockBasedTableConfig table = new BlockBasedTableConfig();
+    table.setBlockCache(push(owned, new LRUCache(64 * MIB)));
+    table.setFilterPolicy(push(owned, new BloomFilter(10, false)));
+    table.setWholeKeyFiltering(true);
+    return o.setIncreaseParallelism(2)
+        .setMaxBackgroundJobs(2)
+        .setWriteBufferSize(64 * MIB)
+        .setOptimizeFiltersForHits(false)
+        .setCompressionType(CompressionType.LZ4_COMPRESSION)
+        .setKeepLogFileNum(5)
+        .setTableFormatConfig(table);
+  }
+
+  static void closeAll(Deque<AbstractNativeReference> owned) {
+    while (!owned.isEmpty()) {
+      owned.pop().close();
+    }
+  }
+
+  static Deque<AbstractNativeReference> newOwner() {
+    return new ArrayDeque<>();
+  }
+
+  private static <T extends AbstractNativeReference> T push(
+      Deque<AbstractNativeReference> owned, T ref) {
+    owned.push(ref);
+    return ref;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.megalite.api.model;
+
+import dev.megalite.testing.MegaliteTest;
+import dev.megalite.testing.Storage;
+import org.junit.jupiter.api.Nested;
+
+/** The model layer's behaviour suites on RocksDB (a temporary directory per test). */
+@MegaliteTest(storage = Storage.ROCKSDB)
+class ModelRocksDbTest {
+  @Nested
+  class Crud extends ModelCrudTests {}
+
+  @Nested
+  class Mapping extends MappingTests {}
+
+  @Nested
+  class Validation extends ValidationTests {}
+
+  @Nested
+  class LoadErrors extends LoadErrorTests {}
+
+  @Nested
+  class Queries extends TypedQueryTests {}
+
+  @Nested
+  class Transactions extends ModelTransactionTests {}
+}
