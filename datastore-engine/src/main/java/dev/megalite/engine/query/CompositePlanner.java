@@ -44,18 +44,24 @@ final class CompositePlanner {
     if (!sel.need().required()) {
       return null;
     }
+    if (sel.indexes().size() > 1) {
+      Plan join = mergeJoin(nq, b, sel.indexes(), indexes);
+      if (join != null) {
+        return join;
+      }
+    }
     CompositeIndex chosen = null;
     if (sel.indexes().size() == 1) {
       chosen = indexes.catalog().byId(sel.indexes().get(0).id());
     }
     if (chosen == null) {
-      // No single index serves (merge joins of composite indexes are not executed yet): in
-      // development mode the minimal index is added; otherwise the query needs it.
+      // No existing index serves: in development mode the minimal index is added; otherwise
+      // the query needs it.
       IndexDefinition minimal = sel.need().minimalIndex().orElseThrow();
       chosen = indexes.provide(minimal);
       if (chosen == null) {
-        IndexDefinition add = sel.indexes().size() > 1 ? minimal : sel.indexToAdd().orElse(minimal);
-        throw new NeedIndexException(sel.need().rule().reason(), add.toYaml());
+        throw new NeedIndexException(
+            sel.need().rule().reason(), sel.indexToAdd().orElse(minimal).toYaml());
       }
     }
     if (chosen.state() != CompositeIndex.State.SERVING) {
@@ -63,6 +69,39 @@ final class CompositePlanner {
     }
     indexes.used(chosen.definition());
     return scan(nq, b, chosen);
+  }
+
+  /** A merge join of the chosen partial indexes, or null if one of them is gone. */
+  private static Plan mergeJoin(
+      NormalizedQuery nq, Branch b, List<IndexDefinition> chosen, IndexSupport indexes) {
+    List<Plan.CompositeScan> scans = new ArrayList<>();
+    Set<EqFilter> covered = new HashSet<>();
+    for (IndexDefinition d : chosen) {
+      CompositeIndex index = indexes.catalog().byId(d.id());
+      if (index == null) {
+        return null;
+      }
+      if (index.state() != CompositeIndex.State.SERVING) {
+        index = indexes.awaitServing(index);
+      }
+      indexes.used(index.definition());
+      Plan.CompositeScan scan = scan(nq, b, index);
+      for (EqFilter e : b.equalities()) {
+        if (!scan.residualEqualities().contains(e)) {
+          covered.add(e);
+        }
+      }
+      // The join checks what no scan covers; a scan on its own checks nothing.
+      scans.add(new Plan.CompositeScan(scan.index(), scan.ancestor(), scan.prefixValues(),
+          scan.range(), scan.keys(), List.of()));
+    }
+    List<EqFilter> residual = new ArrayList<>();
+    for (EqFilter e : b.equalities()) {
+      if (!covered.contains(e)) {
+        residual.add(e);
+      }
+    }
+    return new Plan.CompositeMergeJoin(List.copyOf(scans), List.copyOf(residual));
   }
 
   private static Plan.CompositeScan scan(NormalizedQuery nq, Branch b, CompositeIndex index) {

@@ -124,6 +124,11 @@ final class CompositeScanSource implements Source {
     return Bytes.slice(row, prefix.length, row.length);
   }
 
+  /** Repositions so that the next candidate is the first one at or after {@code position}. */
+  void seekTo(byte[] position) {
+    cursor.seek(Bytes.concat(prefix, position));
+  }
+
   @Override
   public void seekAfter(byte[] position) {
     cursor.seek(Bytes.concat(Bytes.concat(prefix, position), new byte[] {0}));

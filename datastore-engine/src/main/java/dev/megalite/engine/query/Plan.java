@@ -6,7 +6,11 @@ import java.util.stream.Collectors;
 
 /** How one branch of a query is read from the indexes. Plans are immutable data. */
 sealed interface Plan
-    permits Plan.KindScan, Plan.PropertyScan, Plan.MergeJoin, Plan.CompositeScan {
+    permits Plan.KindScan,
+        Plan.PropertyScan,
+        Plan.MergeJoin,
+        Plan.CompositeScan,
+        Plan.CompositeMergeJoin {
 
   /** A stable one-line description. */
   String explain();
@@ -98,6 +102,23 @@ sealed interface Plan
       List<dev.megalite.index.IndexProperty> ps = index.definition().properties();
       return prefixValues.size() < ps.size()
           && ps.get(prefixValues.size()).direction() == dev.megalite.index.Direction.DESC;
+    }
+  }
+
+  /**
+   * A zigzag merge join of composite scans that share their ordered suffix, each fixing some of
+   * the equalities (App Engine serves a query with several partial indexes this way).
+   *
+   * @param residualEqualities equalities none of the scans expresses, checked on the entity
+   */
+  record CompositeMergeJoin(List<CompositeScan> scans, List<EqFilter> residualEqualities)
+      implements Plan {
+    @Override
+    public String explain() {
+      return "CompositeMergeJoin("
+          + scans.stream().map(CompositeScan::explain).collect(Collectors.joining(", "))
+          + (residualEqualities.isEmpty() ? "" : ", then check " + residualEqualities)
+          + ")";
     }
   }
 }

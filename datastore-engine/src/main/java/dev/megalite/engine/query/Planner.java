@@ -175,7 +175,7 @@ public final class Planner {
       if (plan instanceof Plan.PropertyScan ps && ps.property().equals(o.property())) {
         break;
       }
-      if (plan instanceof Plan.CompositeScan) {
+      if (plan instanceof Plan.CompositeScan || plan instanceof Plan.CompositeMergeJoin) {
         break; // the composite position holds this order and the ones after it
       }
       if (union) {

@@ -86,11 +86,7 @@ final class QueryRun implements QueryResults<Entity> {
       source.seekAfter(lastPosition);
       if (!nq.distinctOn().isEmpty() && !plan.branches().isEmpty()) {
         // The cursor is after the first result of its value: the rest of that run is not distinct.
-        Plan first = plan.branches().get(0);
-        lastDistinctValue = first instanceof Plan.CompositeScan
-            ? ((CompositeScanSource) sources.get(0).inner()).unfixedValues(
-                Bytes.concat(((CompositeScanSource) sources.get(0).inner()).prefixBytes(), lastPosition))
-            : projectedValueAt(lastPosition);
+        lastDistinctValue = distinctValueAt(lastPosition);
       }
     }
     if (sources.isEmpty()) {
@@ -105,6 +101,17 @@ final class QueryRun implements QueryResults<Entity> {
       return new PropertyScanSource(view, nq.project(), nq.namespace(), ps);
     } else if (p instanceof Plan.CompositeScan cs) {
       return new CompositeScanSource(view, nq.project(), nq.namespace(), cs);
+    } else if (p instanceof Plan.CompositeMergeJoin join) {
+      List<CompositeScanSource> scans = new ArrayList<>();
+      try {
+        for (Plan.CompositeScan cs : join.scans()) {
+          scans.add(new CompositeScanSource(view, nq.project(), nq.namespace(), cs));
+        }
+      } catch (RuntimeException e) {
+        scans.forEach(CompositeScanSource::close);
+        throw e;
+      }
+      return new CompositeMergeSource(scans);
     }
     return new MergeJoinSource(view, nq.project(), nq.namespace(), (Plan.MergeJoin) p);
   }
@@ -173,10 +180,18 @@ final class QueryRun implements QueryResults<Entity> {
     int branchIndex = union == null ? 0 : union.branch();
     Plan p = plan.branches().get(branchIndex);
     Plan.PropertyScan scan = p instanceof Plan.PropertyScan ps ? ps : null;
-    Plan.CompositeScan composite = p instanceof Plan.CompositeScan cs ? cs : null;
-    byte[] flags = scan == null && composite == null ? null : source.rowValue();
-    boolean multi = flags != null && PropertyRowFlags.multiValued(flags);
+    Plan.CompositeMergeJoin join = p instanceof Plan.CompositeMergeJoin j ? j : null;
+    Plan.CompositeScan composite = p instanceof Plan.CompositeScan cs ? cs
+        : join != null ? join.scans().get(0) : null;
+    boolean multi;
+    if (join != null) {
+      multi = ((CompositeMergeSource) sources.get(branchIndex).inner()).anyMultiValued();
+    } else {
+      multi = (scan != null || composite != null)
+          && PropertyRowFlags.multiValued(source.rowValue());
+    }
     List<EqFilter> residualEqs = scan != null ? scan.residualEqualities()
+        : join != null ? join.residualEqualities()
         : composite != null ? composite.residualEqualities() : List.of();
     boolean residual = !residualEqs.isEmpty();
     boolean unionCheck = union != null && !projection;
@@ -201,8 +216,9 @@ final class QueryRun implements QueryResults<Entity> {
           return null;
         }
       }
-      if (composite != null && multi && !projection
-          && !Arrays.equals(row, firstCompositeRow(entity, key, branchIndex))) {
+      if (composite != null && multi && !projection && !Arrays.equals(
+          Arrays.copyOfRange(row, source.valueStart(), row.length),
+          firstCompositePosition(entity, key, branchIndex))) {
         return null;
       }
       if (residual && !Matcher.hasAll(entity, residualEqs)) {
@@ -234,24 +250,42 @@ final class QueryRun implements QueryResults<Entity> {
     return entity;
   }
 
-  /** The entity's first row in composite branch {@code branch}'s scan order, or null. */
-  private byte[] firstCompositeRow(Entity entity, Key key, int branch) {
-    Plan.CompositeScan cs = (Plan.CompositeScan) plan.branches().get(branch);
-    CompositeScanSource src = (CompositeScanSource) sources.get(branch).inner();
-    List<IndexRow> rows = new ArrayList<>();
-    cs.index().rows(key, IndexedValues.of(entity), rows);
-    byte[] best = null;
-    for (IndexRow r : rows) {
-      if (src.accepts(r.key()) && (best == null || Bytes.compare(r.key(), best) < 0)) {
-        best = r.key();
+  /**
+   * The entity's first position (the row after the scan's fixed prefix) in composite branch
+   * {@code branch}'s order, or null when the branch does not return it. For a merge join, the
+   * first position every one of its scans returns.
+   */
+  private byte[] firstCompositePosition(Entity entity, Key key, int branch) {
+    Source src = sources.get(branch).inner();
+    List<CompositeScanSource> scans = src instanceof CompositeMergeSource m
+        ? m.scans() : List.of((CompositeScanSource) src);
+    Plan p = plan.branches().get(branch);
+    List<Plan.CompositeScan> plans = p instanceof Plan.CompositeMergeJoin j
+        ? j.scans() : List.of((Plan.CompositeScan) p);
+    java.util.TreeSet<byte[]> common = null;
+    for (int i = 0; i < scans.size(); i++) {
+      List<IndexRow> rows = new ArrayList<>();
+      plans.get(i).index().rows(key, IndexedValues.of(entity), rows);
+      java.util.TreeSet<byte[]> mine = new java.util.TreeSet<>(Bytes::compare);
+      for (IndexRow r : rows) {
+        if (scans.get(i).accepts(r.key())) {
+          mine.add(Arrays.copyOfRange(r.key(), scans.get(i).valueStart(), r.key().length));
+        }
+      }
+      if (common == null) {
+        common = mine;
+      } else {
+        common.retainAll(mine);
       }
     }
-    return best;
+    return common == null || common.isEmpty() ? null : common.first();
   }
 
   /** A projection result read from a composite row: the projected properties' values. */
   private Entity compositeProjection(Key key, byte[] row, Plan.CompositeScan cs) {
-    CompositeScanSource src = (CompositeScanSource) source(cs);
+    Source inner = sources.get(union == null ? 0 : union.branch()).inner();
+    CompositeScanSource src = inner instanceof CompositeMergeSource m
+        ? m.scans().get(0) : (CompositeScanSource) inner;
     List<Value> values = src.values(row, source.rowValue());
     List<dev.megalite.index.IndexProperty> props = cs.index().definition().properties();
     int fixed = cs.prefixValues().size();
@@ -274,8 +308,16 @@ final class QueryRun implements QueryResults<Entity> {
     return b.build();
   }
 
-  private Source source(Plan p) {
-    return sources.get(plan.branches().indexOf(p)).inner();
+  /** The distinct key of the projection result at {@code position} (a cursor's). */
+  private byte[] distinctValueAt(byte[] position) {
+    Source inner = sources.get(0).inner();
+    if (inner instanceof CompositeMergeSource m) {
+      inner = m.scans().get(0);
+    }
+    if (inner instanceof CompositeScanSource cs) {
+      return cs.unfixedValues(Bytes.concat(cs.prefixBytes(), position));
+    }
+    return projectedValueAt(position);
   }
 
   /**
@@ -297,10 +339,10 @@ final class QueryRun implements QueryResults<Entity> {
         continue;
       }
       byte[] other;
-      if (plan.branches().get(i) instanceof Plan.CompositeScan) {
-        byte[] first = firstCompositeRow(entity, key, i);
-        other = first == null ? null : Bytes.concat(plan.constantPrefixes().get(i),
-            Arrays.copyOfRange(first, sources.get(i).inner().valueStart(), first.length));
+      Plan other0 = plan.branches().get(i);
+      if (other0 instanceof Plan.CompositeScan || other0 instanceof Plan.CompositeMergeJoin) {
+        byte[] first = firstCompositePosition(entity, key, i);
+        other = first == null ? null : Bytes.concat(plan.constantPrefixes().get(i), first);
       } else {
         other = Matcher.position(nq, entity, key, path, nq.branches().get(i),
             plan.branches().get(i), plan.constantPrefixes().get(i));
