@@ -3,6 +3,7 @@ package dev.megalite.engine;
 import dev.megalite.api.Entity;
 import dev.megalite.api.Key;
 import dev.megalite.api.error.ConcurrentModificationException;
+import dev.megalite.api.error.LimitExceededException;
 import dev.megalite.engine.codec.ByteSink;
 import dev.megalite.engine.codec.EntityCodec;
 import dev.megalite.engine.codec.RowKeys;
@@ -32,11 +33,13 @@ final class Committer {
   private final GroupLocks locks;
   private final boolean sync;
   private final IndexRegistry indexes;
+  private final Limits limits;
 
   Committer(KeyValueStore store, CommitSequence sequence, GroupLocks locks, boolean sync,
-      IndexRegistry indexes) {
+      IndexRegistry indexes, Limits limits) {
     this.store = store;
     this.indexes = indexes;
+    this.limits = limits;
     this.sequence = sequence;
     this.locks = locks;
     this.sync = sync;
@@ -74,17 +77,24 @@ final class Committer {
     byte[][] encoded = new byte[n][];
     List<List<IndexRow>> newRows = new ArrayList<>(n);
     Set<Key> roots = new LinkedHashSet<>();
-    IndexRows indexRows = new IndexRows();
+    IndexRows indexRows = new IndexRows(limits.maxIndexedStringBytes());
     ByteSink sink = new ByteSink(512);
     for (int i = 0; i < n; i++) {
       Mutation m = ms.get(i);
-      rowKeys.add(RowKeys.entity(m.key()));
+      byte[] rowKey = RowKeys.entity(m.key());
+      check("key size in bytes", limits.maxKeyBytes(), rowKey.length, m.key());
+      rowKeys.add(rowKey);
       roots.add(m.key().root());
       if (m.isDelete()) {
         newRows.add(List.of());
       } else {
         encoded[i] = EntityCodec.encode(m.entity(), 0, sink);
-        newRows.add(indexRows.rows(m.key(), m.entity(), catalog));
+        check("encoded entity size in bytes", limits.maxEntityBytes(), encoded[i].length, m.key());
+        List<IndexRow> rows = indexRows.rows(m.key(), m.entity(), catalog);
+        // Every row but the kind row is an index entry (built-in values and composite rows).
+        check("index entries per entity", limits.maxIndexEntriesPerEntity(), rows.size() - 1,
+            m.key());
+        newRows.add(rows);
       }
     }
 
@@ -125,6 +135,12 @@ final class Committer {
       return version;
     } finally {
       locks.unlock(held);
+    }
+  }
+
+  private static void check(String limit, int allowed, long actual, Key key) {
+    if (actual > allowed) {
+      throw new LimitExceededException(limit, allowed, actual, key.toString());
     }
   }
 

@@ -8,6 +8,7 @@ import dev.megalite.api.TransactionOptions;
 import dev.megalite.api.TransactionWork;
 import dev.megalite.api.error.BadRequestException;
 import dev.megalite.api.error.ConcurrentModificationException;
+import dev.megalite.api.error.LimitExceededException;
 import dev.megalite.api.error.StorageException;
 import dev.megalite.api.query.AggregationQuery;
 import dev.megalite.api.query.AggregationResult;
@@ -42,6 +43,7 @@ final class EngineDatastore implements MegaliteDatastore {
   private final IndexRegistry registry;
   private final Indexes indexes;
   private final boolean emptyListSupport;
+  private final Limits limits;
   /** The most ids one allocateIds call hands out (they are returned as a list of keys). */
   static final int MAX_ALLOCATE = 1_000_000;
 
@@ -52,12 +54,13 @@ final class EngineDatastore implements MegaliteDatastore {
     this.project = options.projectId();
     this.ids = new IdAllocator(store, project, options.idPolicy());
     this.emptyListSupport = options.emptyListSupport();
+    this.limits = options.limits();
     GroupLocks locks = new GroupLocks();
     this.registry = new IndexRegistry(store, project);
     this.committer =
-        new Committer(store, new CommitSequence(store), locks, options.sync(), registry);
+        new Committer(store, new CommitSequence(store), locks, options.sync(), registry, limits);
     this.indexes = new Indexes(store, locks, registry, project, options.indexFile(),
-        options.requireIndexes());
+        options.requireIndexes(), limits.maxCompositeIndexes());
     indexes.reconcile();
   }
 
@@ -77,6 +80,7 @@ final class EngineDatastore implements MegaliteDatastore {
   @Override
   public List<Entity> get(List<Key> keys) {
     checkOpen();
+    checkCount("keys per batch get", limits.maxKeysPerGet(), keys.size());
     List<byte[]> rowKeys = new ArrayList<>(keys.size());
     for (Key k : keys) {
       checkKey(k);
@@ -104,6 +108,9 @@ final class EngineDatastore implements MegaliteDatastore {
   @Override
   public List<Entity> put(List<Entity> entities) {
     checkOpen();
+    if (entities != null) {
+      checkCount("entities per batch put", limits.maxEntitiesPerPut(), entities.size());
+    }
     List<Entity> complete = completeKeys(entities);
     List<Mutation> ms = new ArrayList<>(complete.size());
     for (Entity e : complete) {
@@ -121,6 +128,7 @@ final class EngineDatastore implements MegaliteDatastore {
   @Override
   public void delete(List<Key> keys) {
     checkOpen();
+    checkCount("keys per batch delete", limits.maxKeysPerDelete(), keys.size());
     List<Mutation> ms = new ArrayList<>(keys.size());
     for (Key k : keys) {
       checkKey(k);
@@ -153,7 +161,7 @@ final class EngineDatastore implements MegaliteDatastore {
     if (query == null) {
       throw new BadRequestException("query is null");
     }
-    return QueryExecutor.run(Planner.plan(query, project, indexes), store);
+    return QueryExecutor.run(plan(query), store);
   }
 
   @Override
@@ -244,18 +252,30 @@ final class EngineDatastore implements MegaliteDatastore {
     if (query == null) {
       throw new BadRequestException("aggregation query is null");
     }
+    QueryLimits.check(query.query(), limits);
     return Aggregator.run(query, project, indexes, store);
   }
 
-  /** Plans {@code query} with this datastore's indexes. */
+  /** Checks {@code query} against the limits and plans it with this datastore's indexes. */
   QueryPlan plan(Query query) {
+    QueryLimits.check(query, limits);
     return Planner.plan(query, project, indexes);
+  }
+
+  Limits limits() {
+    return limits;
+  }
+
+  private static void checkCount(String limit, int allowed, int actual) {
+    if (actual > allowed) {
+      throw new LimitExceededException(limit, allowed, actual, "");
+    }
   }
 
   @Override
   public String explain(Query query) {
     checkOpen();
-    return Planner.plan(query, project, indexes).explain();
+    return plan(query).explain();
   }
 
   @Override

@@ -60,6 +60,10 @@ final class EngineTransaction implements Transaction {
   @Override
   public List<Entity> get(List<Key> keys) {
     checkActive();
+    if (keys.size() > datastore.limits().maxKeysPerGet()) {
+      throw new LimitExceededException(
+          "keys per batch get", datastore.limits().maxKeysPerGet(), keys.size(), "");
+    }
     List<byte[]> rowKeys = new ArrayList<>(keys.size());
     for (Key k : keys) {
       datastore.checkKey(k);
@@ -174,7 +178,7 @@ final class EngineTransaction implements Transaction {
     if (groups.containsKey(root)) {
       return;
     }
-    int max = options.crossGroup() ? TransactionOptions.MAX_CROSS_GROUP_ENTITY_GROUPS : 1;
+    int max = options.crossGroup() ? datastore.limits().maxEntityGroupsPerTransaction() : 1;
     if (groups.size() >= max) {
       if (!options.crossGroup()) {
         throw new BadRequestException(

@@ -1,5 +1,6 @@
 package dev.megalite.engine;
 
+import dev.megalite.api.error.LimitExceededException;
 import dev.megalite.engine.index.CompositeIndex;
 import dev.megalite.engine.index.IndexCatalog;
 import dev.megalite.engine.index.IndexRegistry;
@@ -33,6 +34,7 @@ final class Indexes implements IndexSupport, AutoCloseable {
   private final IndexBuilder builder;
   private final Path indexFile;
   private final boolean requireIndexes;
+  private final int maxIndexes;
   private final Map<Long, AtomicLong> progress = new ConcurrentHashMap<>();
   private final Map<IndexDefinition, Long> usage = new TreeMap<>();
   private final List<Thread> builds = new ArrayList<>();
@@ -40,7 +42,8 @@ final class Indexes implements IndexSupport, AutoCloseable {
   private boolean usageChanged;
 
   Indexes(KeyValueStore store, GroupLocks locks, IndexRegistry registry, String project,
-      Path indexFile, boolean requireIndexes) {
+      Path indexFile, boolean requireIndexes, int maxIndexes) {
+    this.maxIndexes = maxIndexes;
     this.registry = registry;
     this.builder = new IndexBuilder(store, locks, registry, project);
     this.indexFile = indexFile;
@@ -52,6 +55,10 @@ final class Indexes implements IndexSupport, AutoCloseable {
     if (indexFile != null && Files.exists(indexFile)) {
       IndexFile file = read();
       Set<Long> desired = new HashSet<>();
+      if (file.indexes().size() > maxIndexes) {
+        throw new LimitExceededException(
+            "composite indexes", maxIndexes, file.indexes().size(), indexFile.toString());
+      }
       for (IndexDefinition d : file.indexes()) {
         desired.add(d.id());
         usage.putIfAbsent(d, 0L);
@@ -99,6 +106,10 @@ final class Indexes implements IndexSupport, AutoCloseable {
   public synchronized CompositeIndex provide(IndexDefinition index) {
     if (requireIndexes) {
       return null;
+    }
+    int count = registry.catalog().all().size();
+    if (registry.catalog().byId(index.id()) == null && count >= maxIndexes) {
+      throw new LimitExceededException("composite indexes", maxIndexes, count + 1, index.toString());
     }
     CompositeIndex i = registry.register(index);
     if (i.state() == CompositeIndex.State.BUILDING) {

@@ -15,6 +15,7 @@ public final class MegaliteOptions {
   private final boolean emptyListSupport;
   private final Path indexFile;
   private final boolean requireIndexes;
+  private final Limits limits;
 
   private MegaliteOptions(Builder b) {
     this.dataDir = b.dataDir;
@@ -24,6 +25,7 @@ public final class MegaliteOptions {
     this.emptyListSupport = b.emptyListSupport;
     this.indexFile = b.indexFile;
     this.requireIndexes = b.requireIndexes;
+    this.limits = b.limits;
   }
 
   public static Builder newBuilder() {
@@ -38,7 +40,8 @@ public final class MegaliteOptions {
         .sync(sync)
         .emptyListSupport(emptyListSupport)
         .indexFile(indexFile)
-        .requireIndexes(requireIndexes);
+        .requireIndexes(requireIndexes)
+        .limits(limits);
   }
 
   /** The RocksDB directory, or null for an in-memory store. */
@@ -89,6 +92,11 @@ public final class MegaliteOptions {
     return requireIndexes;
   }
 
+  /** The limits every call is checked against (App Engine's by default). */
+  public Limits limits() {
+    return limits;
+  }
+
   /** Builds {@link MegaliteOptions}. */
   public static final class Builder {
     private Path dataDir;
@@ -98,6 +106,7 @@ public final class MegaliteOptions {
     private boolean emptyListSupport;
     private Path indexFile;
     private boolean requireIndexes;
+    private Limits limits = Limits.appEngine();
 
     private Builder() {}
 
@@ -143,6 +152,14 @@ public final class MegaliteOptions {
 
     public Builder requireIndexes(boolean requireIndexes) {
       this.requireIndexes = requireIndexes;
+      return this;
+    }
+
+    public Builder limits(Limits limits) {
+      if (limits == null) {
+        throw new BadRequestException("limits are null");
+      }
+      this.limits = limits;
       return this;
     }
 

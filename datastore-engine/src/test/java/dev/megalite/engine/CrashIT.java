@@ -95,7 +95,10 @@ class CrashIT {
     try (MegaliteDatastore ds = Megalite.open(dataDir)) {
       List<String> wrong = new ArrayList<>();
       List<Key> keys = new ArrayList<>(ledger.known());
-      List<Entity> stored = ds.get(keys);
+      List<Entity> stored = new ArrayList<>(keys.size());
+      for (int i = 0; i < keys.size(); i += 1000) { // App Engine's limit of keys per get
+        stored.addAll(ds.get(keys.subList(i, Math.min(keys.size(), i + 1000))));
+      }
       for (int i = 0; i < keys.size(); i++) {
         Key k = keys.get(i);
         String actual = stored.get(i) == null ? ABSENT : CrashWriter.hash(stored.get(i));

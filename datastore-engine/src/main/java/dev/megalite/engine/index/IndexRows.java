@@ -25,6 +25,16 @@ public final class IndexRows {
   private static final byte[] EMPTY = new byte[0];
 
   private final TupleWriter w = new TupleWriter();
+  private final int maxIndexedStringBytes;
+
+  /** Index rows with App Engine's 1,500-byte limit on indexed strings. */
+  public IndexRows() {
+    this(MAX_INDEXED_STRING_BYTES);
+  }
+
+  public IndexRows(int maxIndexedStringBytes) {
+    this.maxIndexedStringBytes = maxIndexedStringBytes;
+  }
 
   /** Every built-in index row of {@code entity}, whose key is {@code key}. */
   public List<IndexRow> rows(Key key, Entity entity) {
@@ -83,11 +93,11 @@ public final class IndexRows {
     return false;
   }
 
-  private static void checkIndexedSize(Key key, String property, Value v) {
+  private void checkIndexedSize(Key key, String property, Value v) {
     int bytes;
     if (v instanceof StringValue s) {
       String str = s.value();
-      if (str.length() * 3 <= MAX_INDEXED_STRING_BYTES) {
+      if (str.length() * 3 <= maxIndexedStringBytes) {
         return;
       }
       bytes = str.getBytes(StandardCharsets.UTF_8).length;
@@ -96,10 +106,10 @@ public final class IndexRows {
     } else {
       return;
     }
-    if (bytes > MAX_INDEXED_STRING_BYTES) {
+    if (bytes > maxIndexedStringBytes) {
       throw new LimitExceededException(
           "indexed string or bytes value",
-          MAX_INDEXED_STRING_BYTES,
+          maxIndexedStringBytes,
           bytes,
           key + " property '" + property + "'; store it unindexed to keep it");
     }
