@@ -169,10 +169,6 @@ public final class Limits {
       this.profile = profile;
     }
 
-    public static Builder appEngine() {
-      return new Builder("custom");
-    }
-
     private static int positive(String what, int v) {
       if (v <= 0) {
         throw new BadRequestException("limit " + what + " must be positive, not " + v);
