@@ -212,13 +212,13 @@ class EntityCodecTest {
   /** Random entities: every value type, lists, embedded entities with every kind of key. */
   private static final class Gen {
     private final Random r;
-    private final TupleCodecPropertyTest.Gen values;
+    private final ValueGen values;
     private final boolean small;
 
     /** {@code small}: no long text or blobs, to keep byte-by-byte corruption tests fast. */
     Gen(Random r, boolean small) {
       this.r = r;
-      this.values = new TupleCodecPropertyTest.Gen(r);
+      this.values = new ValueGen(r);
       this.small = small;
     }
 
