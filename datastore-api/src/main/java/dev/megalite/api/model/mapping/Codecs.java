@@ -161,63 +161,50 @@ final class Codecs {
     }
   }
 
-  static final Codec DOUBLE =
-      new Codec("double") {
-        @Override
-        Value encode(Object v, boolean indexed) {
-          return new DoubleValue((Double) v, indexed);
-        }
+  static final Codec DOUBLE = new Floating("double", false);
+  static final Codec FLOAT = new Floating("float", true);
 
-        @Override
-        Value encodeFilter(Object v) {
-          return v instanceof Number n ? Value.of(n.doubleValue()) : null;
-        }
+  /** double and float: stored as doubles; an integer loads into them too. */
+  private static final class Floating extends Codec {
+    private final boolean single;
 
-        @Override
-        Object decode(Value v) throws Mismatch {
-          if (v instanceof DoubleValue d) {
-            return d.value();
-          }
-          if (v instanceof IntegerValue i) {
-            return (double) i.value();
-          }
-          throw doesNotFit(v);
-        }
+    Floating(String name, boolean single) {
+      super(name);
+      this.single = single;
+    }
 
-        @Override
-        Object parse(String text) {
-          return Double.parseDouble(text);
-        }
-      };
+    private Object box(double x) {
+      return single ? (Object) (float) x : (Object) x;
+    }
 
-  static final Codec FLOAT =
-      new Codec("float") {
-        @Override
-        Value encode(Object v, boolean indexed) {
-          return new DoubleValue((Float) v, indexed);
-        }
+    @Override
+    Value encode(Object v, boolean indexed) {
+      return new DoubleValue(((Number) v).doubleValue(), indexed);
+    }
 
-        @Override
-        Value encodeFilter(Object v) {
-          return v instanceof Number n ? Value.of(n.floatValue()) : null;
-        }
+    @Override
+    Value encodeFilter(Object v) {
+      return v instanceof Number n
+          ? Value.of(single ? (double) n.floatValue() : n.doubleValue())
+          : null;
+    }
 
-        @Override
-        Object decode(Value v) throws Mismatch {
-          if (v instanceof DoubleValue d) {
-            return (float) d.value();
-          }
-          if (v instanceof IntegerValue i) {
-            return (float) i.value();
-          }
-          throw doesNotFit(v);
-        }
+    @Override
+    Object decode(Value v) throws Mismatch {
+      if (v instanceof DoubleValue d) {
+        return box(d.value());
+      }
+      if (v instanceof IntegerValue i) {
+        return box(i.value());
+      }
+      throw doesNotFit(v);
+    }
 
-        @Override
-        Object parse(String text) {
-          return Float.parseFloat(text);
-        }
-      };
+    @Override
+    Object parse(String text) {
+      return single ? (Object) Float.parseFloat(text) : (Object) Double.parseDouble(text);
+    }
+  }
 
   static final Codec BOOLEAN =
       new Codec("boolean") {
