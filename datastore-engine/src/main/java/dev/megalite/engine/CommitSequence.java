@@ -25,6 +25,11 @@ final class CommitSequence {
     reservedEnd = last;
   }
 
+  /** The last number handed out: every commit so far has a version at most this. */
+  synchronized long current() {
+    return last;
+  }
+
   synchronized long next() {
     if (last >= reservedEnd) {
       long end = last + BLOCK;

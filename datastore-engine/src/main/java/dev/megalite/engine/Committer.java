@@ -34,15 +34,23 @@ final class Committer {
   private final boolean sync;
   private final IndexRegistry indexes;
   private final Limits limits;
+  private final CommitQuota quota;
+  private CommitListener listener = CommitListener.NONE;
 
   Committer(KeyValueStore store, CommitSequence sequence, GroupLocks locks, boolean sync,
-      IndexRegistry indexes, Limits limits) {
+      IndexRegistry indexes, Limits limits, CommitQuota quota) {
     this.store = store;
+    this.quota = quota;
     this.indexes = indexes;
     this.limits = limits;
     this.sequence = sequence;
     this.locks = locks;
     this.sync = sync;
+  }
+
+  /** Tells {@code listener} about every commit from now on; set before the first commit. */
+  void listener(CommitListener listener) {
+    this.listener = listener;
   }
 
   /** Commits {@code mutations} (the last one per key wins) and returns the commit's version. */
@@ -79,6 +87,7 @@ final class Committer {
     Set<Key> roots = new LinkedHashSet<>();
     IndexRows indexRows = new IndexRows(limits.maxIndexedStringBytes());
     ByteSink sink = new ByteSink(512);
+    CommitQuota.Costs costs = quota.costs(n);
     for (int i = 0; i < n; i++) {
       Mutation m = ms.get(i);
       byte[] rowKey = RowKeys.entity(m.key());
@@ -87,6 +96,7 @@ final class Committer {
       roots.add(m.key().root());
       if (m.isDelete()) {
         newRows.add(List.of());
+        costs.delete(i, m.key().kind(), rowKey.length);
       } else {
         encoded[i] = EntityCodec.encode(m.entity(), 0, sink);
         check("encoded entity size in bytes", limits.maxEntityBytes(), encoded[i].length, m.key());
@@ -95,6 +105,7 @@ final class Committer {
         check("index entries per entity", limits.maxIndexEntriesPerEntity(), rows.size() - 1,
             m.key());
         newRows.add(rows);
+        costs.put(i, m.key().kind(), rowKey.length, encoded[i].length, rows);
       }
     }
 
@@ -103,6 +114,7 @@ final class Committer {
       lockRoots = new LinkedHashSet<>(roots);
       lockRoots.addAll(expectedVersions.keySet());
     }
+    CommitQuota.Charge charge = quota.begin(costs, rowKeys, encoded, newRows, catalog, store);
     int[] held = locks.lock(lockRoots);
     try {
       checkVersions(expectedVersions);
@@ -116,6 +128,7 @@ final class Committer {
               before == null
                   ? List.of()
                   : indexRows.rows(m.key(), EntityCodec.decode(m.key(), before), catalog);
+          charge.entity(i, before, oldRows);
           if (m.isDelete()) {
             if (before != null) {
               batch.delete(rowKeys.get(i));
@@ -130,10 +143,14 @@ final class Committer {
         for (Key root : roots) {
           batch.put(RowKeys.group(root), versionBytes);
         }
+        charge.stage(batch);
+        listener.beforeWrite(roots);
         store.write(batch, sync);
+        charge.written();
       }
       return version;
     } finally {
+      charge.release();
       locks.unlock(held);
     }
   }

@@ -3,7 +3,6 @@ package dev.megalite.engine;
 import dev.megalite.api.Entity;
 import dev.megalite.api.IncompleteKey;
 import dev.megalite.api.Key;
-import dev.megalite.api.Transaction;
 import dev.megalite.api.TransactionOptions;
 import dev.megalite.api.TransactionWork;
 import dev.megalite.api.error.BadRequestException;
@@ -25,10 +24,16 @@ import dev.megalite.engine.ids.IdAllocator;
 import dev.megalite.engine.index.IndexRegistry;
 import dev.megalite.engine.kv.KeyValueStore;
 import dev.megalite.engine.kv.ReadView;
+import dev.megalite.engine.kv.Snapshot;
 import dev.megalite.engine.query.Aggregator;
 import dev.megalite.engine.query.Planner;
 import dev.megalite.engine.query.QueryPlan;
 import dev.megalite.engine.query.QueryExecutor;
+import dev.megalite.engine.query.SizedQueryResults;
+import dev.megalite.engine.quota.Quota;
+import dev.megalite.engine.quota.QuotaAccounting;
+import dev.megalite.engine.quota.QuotaMeter;
+import dev.megalite.engine.quota.QuotaUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +45,15 @@ final class EngineDatastore implements MegaliteDatastore {
   private final String project;
   private final IdAllocator ids;
   private final Committer committer;
+  private final CommitSequence sequence;
   private final IndexRegistry registry;
   private final Indexes indexes;
   private final boolean emptyListSupport;
   private final Limits limits;
+  private final QuotaAccounting accounting;
+  private final QuotaMeter meter;
+  /** Simulated eventual consistency of global queries; null when consistency is strong. */
+  private final EventualConsistency eventual;
   /** The most ids one allocateIds call hands out (they are returned as a list of keys). */
   static final int MAX_ALLOCATE = 1_000_000;
 
@@ -57,10 +67,19 @@ final class EngineDatastore implements MegaliteDatastore {
     this.limits = options.limits();
     GroupLocks locks = new GroupLocks();
     this.registry = new IndexRegistry(store, project);
-    this.committer =
-        new Committer(store, new CommitSequence(store), locks, options.sync(), registry, limits);
+    this.sequence = new CommitSequence(store);
+    this.accounting = options.quotaAccounting()
+        ? QuotaAccounting.open(store, project, registry.catalog(), options.quotas(), options.clock())
+        : QuotaAccounting.off(store, project);
+    this.meter = accounting.meter();
+    this.committer = new Committer(store, sequence, locks, options.sync(), registry, limits,
+        new CommitQuota(accounting));
+    this.eventual = EventualConsistency.of(store, registry, options);
+    if (eventual != null) {
+      committer.listener(eventual);
+    }
     this.indexes = new Indexes(store, locks, registry, project, options.indexFile(),
-        options.requireIndexes(), limits.maxCompositeIndexes());
+        options.requireIndexes(), limits.maxCompositeIndexes(), accounting.storedData());
     indexes.reconcile();
   }
 
@@ -71,32 +90,52 @@ final class EngineDatastore implements MegaliteDatastore {
 
   @Override
   public Entity get(Key key) {
+    return meter.call(() -> getOne(key));
+  }
+
+  private Entity getOne(Key key) {
     checkOpen();
     checkKey(key);
-    byte[] row = store.get(RowKeys.entity(key));
+    rollForward(key);
+    meter.reserve(Quota.ENTITY_READS, 1);
+    byte[] rowKey = RowKeys.entity(key);
+    byte[] row = store.get(rowKey);
+    meter.charge(Quota.DATA_RECEIVED, row == null ? 0 : rowKey.length + row.length);
     return row == null ? null : EntityCodec.decode(key, row);
   }
 
   @Override
   public List<Entity> get(List<Key> keys) {
+    return meter.call(() -> getAll(keys));
+  }
+
+  private List<Entity> getAll(List<Key> keys) {
     checkOpen();
     checkCount("keys per batch get", limits.maxKeysPerGet(), keys.size());
     List<byte[]> rowKeys = new ArrayList<>(keys.size());
     for (Key k : keys) {
       checkKey(k);
+      rollForward(k);
       rowKeys.add(RowKeys.entity(k));
     }
     return read(store, keys, rowKeys);
   }
 
-  /** Reads the entity rows {@code rowKeys} of {@code keys} from {@code view}, null where absent. */
-  static List<Entity> read(ReadView view, List<Key> keys, List<byte[]> rowKeys) {
+  /**
+   * Reads the entity rows {@code rowKeys} of {@code keys} from {@code view}, null where absent:
+   * one entity read per key, found or not, and the rows found as data received.
+   */
+  List<Entity> read(ReadView view, List<Key> keys, List<byte[]> rowKeys) {
+    meter.reserve(Quota.ENTITY_READS, keys.size());
     List<byte[]> rows = view.multiGet(rowKeys);
     List<Entity> out = new ArrayList<>(keys.size());
+    long received = 0;
     for (int i = 0; i < keys.size(); i++) {
       byte[] row = rows.get(i);
+      received += row == null ? 0 : rowKeys.get(i).length + row.length;
       out.add(row == null ? null : EntityCodec.decode(keys.get(i), row));
     }
+    meter.charge(Quota.DATA_RECEIVED, received);
     return out;
   }
 
@@ -107,6 +146,10 @@ final class EngineDatastore implements MegaliteDatastore {
 
   @Override
   public List<Entity> put(List<Entity> entities) {
+    return meter.call(() -> putAll(entities));
+  }
+
+  private List<Entity> putAll(List<Entity> entities) {
     checkOpen();
     if (entities != null) {
       checkCount("entities per batch put", limits.maxEntitiesPerPut(), entities.size());
@@ -127,6 +170,10 @@ final class EngineDatastore implements MegaliteDatastore {
 
   @Override
   public void delete(List<Key> keys) {
+    meter.run(() -> deleteAll(keys));
+  }
+
+  private void deleteAll(List<Key> keys) {
     checkOpen();
     checkCount("keys per batch delete", limits.maxKeysPerDelete(), keys.size());
     List<Mutation> ms = new ArrayList<>(keys.size());
@@ -139,6 +186,10 @@ final class EngineDatastore implements MegaliteDatastore {
 
   @Override
   public List<Key> allocateIds(IncompleteKey key, int count) {
+    return meter.call(() -> allocate(key, count));
+  }
+
+  private List<Key> allocate(IncompleteKey key, int count) {
     checkOpen();
     if (key == null) {
       throw new BadRequestException("allocateIds needs an incomplete key");
@@ -148,6 +199,7 @@ final class EngineDatastore implements MegaliteDatastore {
       throw new BadRequestException(
           "allocateIds count " + count + " is outside 0.." + MAX_ALLOCATE + " per call");
     }
+    meter.reserve(Quota.SMALL_OPS, 1);
     List<Key> out = new ArrayList<>(count);
     for (long id : ids.allocate(count)) {
       out.add(key.withId(id));
@@ -157,20 +209,157 @@ final class EngineDatastore implements MegaliteDatastore {
 
   @Override
   public QueryResults<Entity> run(Query query) {
+    return meter.call(() -> runQuery(query));
+  }
+
+  private QueryResults<Entity> runQuery(Query query) {
     checkOpen();
     if (query == null) {
       throw new BadRequestException("query is null");
     }
-    return QueryExecutor.run(plan(query), store);
+    QueryPlan plan = plan(query);
+    meter.reserve(Quota.ENTITY_READS, 1); // the query's own read, before any snapshot is taken
+    GlobalView view = globalView(query);
+    return metered(
+        view == null ? QueryExecutor.run(plan, store) : QueryExecutor.runOwning(plan, view), query);
+  }
+
+  /**
+   * Meters {@code results} of {@code query}: keys-only and projection rows are small operations
+   * (DISTINCT ON projection rows are entity reads, as Cloud Datastore bills them); full entities
+   * are entity reads.
+   */
+  QueryResults<Entity> metered(SizedQueryResults results, Query query) {
+    boolean small = query.keysOnly()
+        || (!query.projection().isEmpty() && query.distinctOn().isEmpty());
+    return meter.results(results, small);
+  }
+
+  /**
+   * The view a global query reads when global queries are eventually consistent; null when the
+   * query reads the store as it is (strong consistency, or an ancestor query, which first rolls
+   * its group forward).
+   */
+  private GlobalView globalView(Query query) {
+    if (eventual == null) {
+      return null;
+    }
+    if (query.ancestor() != null) {
+      eventual.rollForward(query.ancestor().root());
+      return null;
+    }
+    return eventual.globalView();
+  }
+
+  /** Makes every write to {@code key}'s entity group visible to global queries (a strong read). */
+  void rollForward(Key key) {
+    if (eventual != null) {
+      eventual.rollForward(key.root());
+    }
   }
 
   @Override
-  public Transaction newTransaction(TransactionOptions options) {
+  public List<VersionedEntity> lookup(List<Key> keys) {
+    return meter.call(() -> lookupAll(keys));
+  }
+
+  private List<VersionedEntity> lookupAll(List<Key> keys) {
+    checkOpen();
+    checkCount("keys per batch get", limits.maxKeysPerGet(), keys.size());
+    long readVersion = sequence.current();
+    try (Snapshot snapshot = store.snapshot()) {
+      return lookup(snapshot, keys, readVersion, this::rollForward);
+    }
+  }
+
+  /** Reads {@code keys} with their versions from {@code view}, telling {@code touch} each key. */
+  List<VersionedEntity> lookup(
+      ReadView view, List<Key> keys, long readVersion, java.util.function.Consumer<Key> touch) {
+    List<byte[]> rowKeys = new ArrayList<>(keys.size());
+    for (Key k : keys) {
+      checkKey(k);
+      touch.accept(k);
+      rowKeys.add(RowKeys.entity(k));
+    }
+    meter.reserve(Quota.ENTITY_READS, keys.size());
+    List<byte[]> rows = view.multiGet(rowKeys);
+    List<VersionedEntity> out = new ArrayList<>(keys.size());
+    long received = 0;
+    for (int i = 0; i < keys.size(); i++) {
+      byte[] row = rows.get(i);
+      received += row == null ? 0 : rowKeys.get(i).length + row.length;
+      Key k = keys.get(i);
+      out.add(row == null
+          ? new VersionedEntity(k, null, readVersion)
+          : new VersionedEntity(k, EntityCodec.decode(k, row), EntityCodec.version(row)));
+    }
+    meter.charge(Quota.DATA_RECEIVED, received);
+    return out;
+  }
+
+  @Override
+  public List<WriteResult> commit(List<Write> writes) {
+    return meter.call(() -> commitWrites(writes));
+  }
+
+  private List<WriteResult> commitWrites(List<Write> writes) {
+    checkOpen();
+    if (writes == null) {
+      throw new BadRequestException("writes are null");
+    }
+    for (int attempt = 0; ; attempt++) {
+      long readVersion = sequence.current();
+      Map<Key, Long> groups = new java.util.LinkedHashMap<>();
+      ConditionalWrites resolved;
+      try (Snapshot snapshot = store.snapshot()) {
+        resolved = ConditionalWrites.resolve(this, writes, snapshot, readVersion, false,
+            k -> groups.computeIfAbsent(k.root(),
+                root -> Committer.groupVersion(snapshot.get(RowKeys.group(root)))));
+      }
+      if (resolved.mutations().isEmpty()) {
+        return resolved.results(readVersion);
+      }
+      try {
+        return resolved.results(committer.commit(resolved.mutations(), groups));
+      } catch (ConcurrentModificationException e) {
+        // Not a user transaction: the conditions are simply checked again on fresh data.
+        if (attempt >= 5) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void reserveIds(List<Key> keys) {
+    meter.run(() -> reserve(keys));
+  }
+
+  private void reserve(List<Key> keys) {
+    checkOpen();
+    if (keys == null) {
+      throw new BadRequestException("keys are null");
+    }
+    for (Key k : keys) {
+      checkKey(k);
+      if (!k.hasId()) {
+        throw new BadRequestException("reserveIds needs keys with ids; " + k + " has a name");
+      }
+    }
+    meter.reserve(Quota.SMALL_OPS, 1);
+    for (Key k : keys) {
+      ids.reserve(k.id());
+    }
+  }
+
+  @Override
+  public MegaliteTransaction newTransaction(TransactionOptions options) {
     checkOpen();
     if (options == null) {
       throw new BadRequestException("transaction options are null");
     }
-    return new EngineTransaction(this, store, committer, options);
+    meter.countCall();
+    return new EngineTransaction(this, store, committer, sequence, options);
   }
 
   @Override
@@ -209,23 +398,27 @@ final class EngineDatastore implements MegaliteDatastore {
   @Override
   public QueryResults<Entity> gql(
       GqlDialect dialect, String gql, Map<String, ?> named, Object... positional) {
-    BoundGql bound = bindGql(dialect, gql, named, positional);
-    if (bound instanceof BoundGql.Aggregate) {
-      throw new BadRequestException(
-          "this GQL is an aggregation query; run it with gqlAggregate(…): " + gql);
-    }
-    return run(bound.query());
+    return meter.call(() -> {
+      BoundGql bound = bindGql(dialect, gql, named, positional);
+      if (bound instanceof BoundGql.Aggregate) {
+        throw new BadRequestException(
+            "this GQL is an aggregation query; run it with gqlAggregate(…): " + gql);
+      }
+      return runQuery(bound.query());
+    });
   }
 
   @Override
   public AggregationResult gqlAggregate(
       GqlDialect dialect, String gql, Map<String, ?> named, Object... positional) {
-    BoundGql bound = bindGql(dialect, gql, named, positional);
-    if (!(bound instanceof BoundGql.Aggregate a)) {
-      throw new BadRequestException(
-          "this GQL is not an aggregation query; run it with gql(…): " + gql);
-    }
-    return runAggregation(a.aggregation());
+    return meter.call(() -> {
+      BoundGql bound = bindGql(dialect, gql, named, positional);
+      if (!(bound instanceof BoundGql.Aggregate a)) {
+        throw new BadRequestException(
+            "this GQL is not an aggregation query; run it with gql(…): " + gql);
+      }
+      return aggregateQuery(a.aggregation());
+    });
   }
 
   private BoundGql bindGql(
@@ -248,12 +441,39 @@ final class EngineDatastore implements MegaliteDatastore {
 
   @Override
   public AggregationResult runAggregation(AggregationQuery query) {
+    return meter.call(() -> aggregateQuery(query));
+  }
+
+  private AggregationResult aggregateQuery(AggregationQuery query) {
     checkOpen();
     if (query == null) {
       throw new BadRequestException("aggregation query is null");
     }
     QueryLimits.check(query.query(), limits);
-    return Aggregator.run(query, project, indexes, store);
+    GlobalView view = globalView(query.query());
+    if (view == null) {
+      return Aggregator.run(query, project, indexes,
+          plan -> meter.aggregationRows(QueryExecutor.run(plan, store)));
+    }
+    try (view) {
+      return aggregate(query, view);
+    }
+  }
+
+  /**
+   * Aggregates {@code query} over {@code view} (a transaction's snapshot): an entity read per
+   * 1,000 rows aggregated, at least one.
+   */
+  AggregationResult aggregate(AggregationQuery query, ReadView view) {
+    QueryLimits.check(query.query(), limits);
+    return Aggregator.run(query, project, indexes,
+        plan -> meter.aggregationRows(QueryExecutor.run(plan, view)));
+  }
+
+  @Override
+  public void flush() {
+    checkOpen();
+    store.flush();
   }
 
   /** Checks {@code query} against the limits and plans it with this datastore's indexes. */
@@ -281,7 +501,19 @@ final class EngineDatastore implements MegaliteDatastore {
   @Override
   public ConsistencyReport checkConsistency() {
     checkOpen();
-    return ConsistencyChecker.check(store, registry.catalog());
+    return accounting.enabled()
+        ? ConsistencyChecker.check(store, registry.catalog(), project)
+        : ConsistencyChecker.check(store, registry.catalog());
+  }
+
+  @Override
+  public QuotaUsage quotaUsage() {
+    checkOpen();
+    return accounting.usage(registry.catalog());
+  }
+
+  QuotaMeter meter() {
+    return meter;
   }
 
   @Override
@@ -300,7 +532,11 @@ final class EngineDatastore implements MegaliteDatastore {
       closed = true;
       try {
         indexes.close();
+        accounting.close();
       } finally {
+        if (eventual != null) {
+          eventual.close();
+        }
         store.close();
       }
     }

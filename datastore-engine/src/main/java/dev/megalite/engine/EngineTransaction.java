@@ -2,18 +2,21 @@ package dev.megalite.engine;
 
 import dev.megalite.api.Entity;
 import dev.megalite.api.Key;
-import dev.megalite.api.Transaction;
 import dev.megalite.api.TransactionOptions;
 import dev.megalite.api.error.BadRequestException;
 import dev.megalite.api.error.ConcurrentModificationException;
 import dev.megalite.api.error.LimitExceededException;
 import dev.megalite.api.error.TransactionClosedException;
+import dev.megalite.api.query.AggregationQuery;
+import dev.megalite.api.query.AggregationResult;
 import dev.megalite.api.query.Query;
 import dev.megalite.api.query.QueryResults;
 import dev.megalite.engine.codec.RowKeys;
 import dev.megalite.engine.kv.KeyValueStore;
 import dev.megalite.engine.kv.Snapshot;
 import dev.megalite.engine.query.QueryExecutor;
+import dev.megalite.engine.query.QueryPlan;
+import dev.megalite.engine.quota.Quota;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +27,7 @@ import java.util.Map;
  * version of every entity group it touches as of that snapshot, buffers writes, and commits them
  * through the {@link Committer} only if none of those groups moved.
  */
-final class EngineTransaction implements Transaction {
+final class EngineTransaction implements MegaliteTransaction {
   private enum State {
     ACTIVE,
     COMMITTED,
@@ -35,17 +38,22 @@ final class EngineTransaction implements Transaction {
   private final EngineDatastore datastore;
   private final KeyValueStore store;
   private final Committer committer;
+  private final CommitSequence sequence;
   private final TransactionOptions options;
   private final long deadlineNanos;
   private final Map<Key, Long> groups = new LinkedHashMap<>();
   private final Map<Key, Mutation> writes = new LinkedHashMap<>();
   private final List<Key> putKeys = new ArrayList<>();
   private Snapshot snapshot;
+  private long snapshotVersion;
   private State state = State.ACTIVE;
+  private long commitVersion;
 
   EngineTransaction(
-      EngineDatastore datastore, KeyValueStore store, Committer committer, TransactionOptions options) {
+      EngineDatastore datastore, KeyValueStore store, Committer committer, CommitSequence sequence,
+      TransactionOptions options) {
     this.datastore = datastore;
+    this.sequence = sequence;
     this.store = store;
     this.committer = committer;
     this.options = options;
@@ -59,6 +67,10 @@ final class EngineTransaction implements Transaction {
 
   @Override
   public List<Entity> get(List<Key> keys) {
+    return datastore.meter().call(() -> getAll(keys));
+  }
+
+  private List<Entity> getAll(List<Key> keys) {
     checkActive();
     if (keys.size() > datastore.limits().maxKeysPerGet()) {
       throw new LimitExceededException(
@@ -70,7 +82,7 @@ final class EngineTransaction implements Transaction {
       touch(k.root());
       rowKeys.add(RowKeys.entity(k));
     }
-    return EngineDatastore.read(snapshot(), keys, rowKeys);
+    return datastore.read(snapshot(), keys, rowKeys);
   }
 
   @Override
@@ -81,6 +93,7 @@ final class EngineTransaction implements Transaction {
   @Override
   public List<Entity> put(List<Entity> entities) {
     checkWritable();
+    datastore.meter().countCall(); // buffered until commit, which pays for the writes
     List<Entity> complete = datastore.completeKeys(entities);
     for (Entity e : complete) {
       Key k = e.completeKey();
@@ -104,6 +117,7 @@ final class EngineTransaction implements Transaction {
   @Override
   public void delete(List<Key> keys) {
     checkWritable();
+    datastore.meter().countCall();
     for (Key k : keys) {
       datastore.checkKey(k);
       touch(k.root());
@@ -116,6 +130,10 @@ final class EngineTransaction implements Transaction {
 
   @Override
   public QueryResults<Entity> run(Query query) {
+    return datastore.meter().call(() -> runQuery(query));
+  }
+
+  private QueryResults<Entity> runQuery(Query query) {
     checkActive();
     if (query == null) {
       throw new BadRequestException("query is null");
@@ -125,15 +143,73 @@ final class EngineTransaction implements Transaction {
     }
     datastore.checkKey(query.ancestor());
     touch(query.ancestor().root());
-    return QueryExecutor.run(datastore.plan(query), snapshot());
+    QueryPlan plan = datastore.plan(query);
+    datastore.meter().reserve(Quota.ENTITY_READS, 1);
+    return datastore.metered(QueryExecutor.run(plan, snapshot()), query);
+  }
+
+  @Override
+  public AggregationResult runAggregation(AggregationQuery query) {
+    return datastore.meter().call(() -> aggregate(query));
+  }
+
+  private AggregationResult aggregate(AggregationQuery query) {
+    checkActive();
+    if (query == null) {
+      throw new BadRequestException("aggregation query is null");
+    }
+    Key ancestor = query.query().ancestor();
+    if (ancestor == null) {
+      throw new BadRequestException("Only ancestor queries are allowed inside transactions.");
+    }
+    datastore.checkKey(ancestor);
+    touch(ancestor.root());
+    return datastore.aggregate(query, snapshot());
+  }
+
+  @Override
+  public List<VersionedEntity> lookup(List<Key> keys) {
+    return datastore.meter().call(() -> lookupAll(keys));
+  }
+
+  private List<VersionedEntity> lookupAll(List<Key> keys) {
+    checkActive();
+    if (keys.size() > datastore.limits().maxKeysPerGet()) {
+      throw new LimitExceededException(
+          "keys per batch get", datastore.limits().maxKeysPerGet(), keys.size(), "");
+    }
+    Snapshot view = snapshot();
+    return datastore.lookup(view, keys, snapshotVersion, k -> touch(k.root()));
+  }
+
+  @Override
+  public List<WriteResult> commit(List<Write> writes) {
+    return datastore.meter().call(() -> commitWrites(writes));
+  }
+
+  private List<WriteResult> commitWrites(List<Write> writes) {
+    checkWritable();
+    Snapshot view = snapshot();
+    ConditionalWrites resolved = ConditionalWrites.resolve(
+        datastore, writes, view, snapshotVersion, true, k -> touch(k.root()));
+    for (Mutation m : resolved.mutations()) {
+      touch(m.key().root());
+      this.writes.put(m.key(), m);
+    }
+    commitBuffered();
+    return resolved.results(commitVersion);
   }
 
   @Override
   public List<Key> commit() {
+    return datastore.meter().call(() -> commitBuffered());
+  }
+
+  private List<Key> commitBuffered() {
     checkActive();
     try {
       if (!options.readOnly() && !writes.isEmpty()) {
-        committer.commit(new ArrayList<>(writes.values()), groups);
+        commitVersion = committer.commit(new ArrayList<>(writes.values()), groups);
       }
       state = State.COMMITTED;
       return List.copyOf(putKeys);
@@ -150,6 +226,7 @@ final class EngineTransaction implements Transaction {
   @Override
   public void rollback() {
     if (state == State.ACTIVE) {
+      datastore.meter().charge(Quota.API_CALLS, 1); // never refused: a rollback must go through
       state = State.ROLLED_BACK;
     }
     release();
@@ -190,10 +267,12 @@ final class EngineTransaction implements Transaction {
           "entity groups per cross-group transaction", max, groups.size() + 1, root.toString());
     }
     groups.put(root, Committer.groupVersion(snapshot().get(RowKeys.group(root))));
+    datastore.rollForward(root); // a transactional read applies the group's pending writes
   }
 
   private Snapshot snapshot() {
     if (snapshot == null) {
+      snapshotVersion = sequence.current();
       snapshot = store.snapshot();
     }
     return snapshot;

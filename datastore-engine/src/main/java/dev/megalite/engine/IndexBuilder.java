@@ -13,6 +13,8 @@ import dev.megalite.engine.index.IndexedValues;
 import dev.megalite.engine.kv.KeyValueStore;
 import dev.megalite.engine.kv.KvIterator;
 import dev.megalite.engine.kv.WriteBatch;
+import dev.megalite.engine.quota.StoredData;
+import dev.megalite.engine.quota.StoredDataDelta;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,9 +38,13 @@ final class IndexBuilder {
   private final GroupLocks locks;
   private final IndexRegistry registry;
   private final String project;
+  private final StoredData stored;
 
-  IndexBuilder(KeyValueStore store, GroupLocks locks, IndexRegistry registry, String project) {
+  /** {@code stored} counts the rows written (null when quota accounting is off). */
+  IndexBuilder(KeyValueStore store, GroupLocks locks, IndexRegistry registry, String project,
+      StoredData stored) {
     this.store = store;
+    this.stored = stored;
     this.locks = locks;
     this.registry = registry;
     this.project = project;
@@ -95,13 +101,20 @@ final class IndexBuilder {
           if (rows.get(i) == null) {
             continue;
           }
-          out.clear();
           index.rows(keys.get(i), IndexedValues.of(EntityCodec.decode(keys.get(i), rows.get(i))), out);
-          for (IndexRow r : out) {
-            b.put(r.key(), r.value());
-          }
+        }
+        for (IndexRow r : out) {
+          b.put(r.key(), r.value());
+        }
+        // Index builds are never refused for stored data: they may take it past its limit.
+        StoredDataDelta delta = stored == null ? null : stored.indexRows(index.id(), out, store);
+        if (delta != null) {
+          stored.stage(delta, b, false);
         }
         store.write(b, false);
+        if (delta != null) {
+          stored.applied(delta);
+        }
       }
       progress.addAndGet(keys.size());
     } finally {

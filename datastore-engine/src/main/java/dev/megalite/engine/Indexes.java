@@ -6,6 +6,7 @@ import dev.megalite.engine.index.IndexCatalog;
 import dev.megalite.engine.index.IndexRegistry;
 import dev.megalite.engine.kv.KeyValueStore;
 import dev.megalite.engine.query.IndexSupport;
+import dev.megalite.engine.quota.StoredData;
 import dev.megalite.index.IndexDefinition;
 import dev.megalite.index.IndexFile;
 import dev.megalite.index.xml.AutoIndexXml;
@@ -35,17 +36,20 @@ final class Indexes implements IndexSupport, AutoCloseable {
   private final Path indexFile;
   private final boolean requireIndexes;
   private final int maxIndexes;
+  private final StoredData stored;
   private final Map<Long, AtomicLong> progress = new ConcurrentHashMap<>();
   private final Map<IndexDefinition, Long> usage = new TreeMap<>();
   private final List<Thread> builds = new ArrayList<>();
   private volatile boolean closed;
   private boolean usageChanged;
 
+  /** {@code stored} counts index rows written and dropped (null when quota accounting is off). */
   Indexes(KeyValueStore store, GroupLocks locks, IndexRegistry registry, String project,
-      Path indexFile, boolean requireIndexes, int maxIndexes) {
+      Path indexFile, boolean requireIndexes, int maxIndexes, StoredData stored) {
     this.maxIndexes = maxIndexes;
     this.registry = registry;
-    this.builder = new IndexBuilder(store, locks, registry, project);
+    this.stored = stored;
+    this.builder = new IndexBuilder(store, locks, registry, project, stored);
     this.indexFile = indexFile;
     this.requireIndexes = requireIndexes;
   }
@@ -67,6 +71,9 @@ final class Indexes implements IndexSupport, AutoCloseable {
       for (CompositeIndex i : registry.catalog().all().values()) {
         if (!desired.contains(i.id())) {
           registry.drop(i.id());
+          if (stored != null) {
+            stored.indexDropped(i.id());
+          }
         }
       }
     }

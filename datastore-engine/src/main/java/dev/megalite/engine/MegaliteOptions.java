@@ -1,12 +1,20 @@
 package dev.megalite.engine;
 
 import dev.megalite.api.error.BadRequestException;
+import dev.megalite.engine.quota.QuotaConfig;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 
 /** How to open a Megalite store. Immutable; build with {@link #newBuilder()}. */
 public final class MegaliteOptions {
   /** The project id used when none is given. */
   public static final String DEFAULT_PROJECT = "megalite";
+
+  /** How long an unapplied write stays hidden from global queries at most, by default. */
+  public static final Duration DEFAULT_ROLL_FORWARD_DELAY = Duration.ofSeconds(1);
 
   private final Path dataDir;
   private final String projectId;
@@ -16,6 +24,13 @@ public final class MegaliteOptions {
   private final Path indexFile;
   private final boolean requireIndexes;
   private final Limits limits;
+  private final double consistency;
+  private final Long consistencySeed;
+  private final Duration rollForwardDelay;
+  private final LongSupplier consistencyTicker;
+  private final QuotaConfig quotas;
+  private final Clock clock;
+  private final boolean quotaAccounting;
 
   private MegaliteOptions(Builder b) {
     this.dataDir = b.dataDir;
@@ -26,6 +41,13 @@ public final class MegaliteOptions {
     this.indexFile = b.indexFile;
     this.requireIndexes = b.requireIndexes;
     this.limits = b.limits;
+    this.consistency = b.consistency;
+    this.consistencySeed = b.consistencySeed;
+    this.rollForwardDelay = b.rollForwardDelay;
+    this.consistencyTicker = b.consistencyTicker;
+    this.quotas = b.quotas;
+    this.clock = b.clock;
+    this.quotaAccounting = b.quotaAccounting;
   }
 
   public static Builder newBuilder() {
@@ -41,7 +63,14 @@ public final class MegaliteOptions {
         .emptyListSupport(emptyListSupport)
         .indexFile(indexFile)
         .requireIndexes(requireIndexes)
-        .limits(limits);
+        .limits(limits)
+        .consistency(consistency)
+        .seedOrNone(consistencySeed)
+        .rollForwardDelay(rollForwardDelay)
+        .consistencyTicker(consistencyTicker)
+        .quotas(quotas)
+        .clock(clock)
+        .quotaAccounting(quotaAccounting);
   }
 
   /** The RocksDB directory, or null for an in-memory store. */
@@ -97,6 +126,56 @@ public final class MegaliteOptions {
     return limits;
   }
 
+  /**
+   * The quota limits enforced (none by default: {@link QuotaConfig#unlimited()}). Usage is
+   * counted whatever they are; see {@link MegaliteDatastore#quotaUsage()}.
+   */
+  public QuotaConfig quotas() {
+    return quotas;
+  }
+
+  /** The clock quota days and minutes follow (the system clock by default; tests inject one). */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Whether quota accounting runs: always, in normal use. Off exists only to measure what
+   * accounting costs (the benchmark's {@code --quota-accounting off}); the store then forgets its
+   * stored-data figures and recounts them at the next open with accounting on.
+   */
+  public boolean quotaAccounting() {
+    return quotaAccounting;
+  }
+
+  /**
+   * The probability that a write to an entity group is visible to global (non-ancestor) queries
+   * as soon as it commits. 1.0 (the default) is strong consistency; below it, each group a commit
+   * writes stays hidden from global queries with probability 1 − p until it rolls forward (see
+   * {@code docs/consistency.md}). Gets, ancestor queries and transactions always see every write.
+   */
+  public double consistency() {
+    return consistency;
+  }
+
+  /** The seed of the random choices of {@link #consistency()}; empty for an unseeded sequence. */
+  public OptionalLong consistencySeed() {
+    return consistencySeed == null ? OptionalLong.empty() : OptionalLong.of(consistencySeed);
+  }
+
+  /**
+   * How long after its first unapplied write a group rolls forward on its own, when nothing
+   * touches it first (default {@link #DEFAULT_ROLL_FORWARD_DELAY}).
+   */
+  public Duration rollForwardDelay() {
+    return rollForwardDelay;
+  }
+
+  /** The roll-forward clock in nanoseconds: {@code System::nanoTime}, except in tests. */
+  LongSupplier consistencyTicker() {
+    return consistencyTicker;
+  }
+
   /** Builds {@link MegaliteOptions}. */
   public static final class Builder {
     private Path dataDir;
@@ -107,6 +186,13 @@ public final class MegaliteOptions {
     private Path indexFile;
     private boolean requireIndexes;
     private Limits limits = Limits.appEngine();
+    private double consistency = 1.0;
+    private Long consistencySeed;
+    private Duration rollForwardDelay = DEFAULT_ROLL_FORWARD_DELAY;
+    private LongSupplier consistencyTicker = System::nanoTime;
+    private QuotaConfig quotas = QuotaConfig.unlimited();
+    private Clock clock = Clock.systemUTC();
+    private boolean quotaAccounting = true;
 
     private Builder() {}
 
@@ -163,7 +249,79 @@ public final class MegaliteOptions {
       return this;
     }
 
+    /**
+     * The probability, in [0, 1], that a write is visible to global queries at once; 1.0 (the
+     * default) is strong consistency. Like {@code gcloud --consistency} and App Engine's
+     * unapplied-job percentage ({@code 100 × (1 − p)}).
+     */
+    public Builder consistency(double p) {
+      if (!(p >= 0.0 && p <= 1.0)) {
+        throw new BadRequestException("consistency " + p + " is outside [0, 1]: it is the"
+            + " probability that a write is visible to global queries at once (1.0 = strong)");
+      }
+      this.consistency = p;
+      return this;
+    }
+
+    /** Seeds the random choices of {@link #consistency(double)}, so that runs repeat. */
+    public Builder consistencySeed(long seed) {
+      this.consistencySeed = seed;
+      return this;
+    }
+
+    private Builder seedOrNone(Long seed) {
+      this.consistencySeed = seed;
+      return this;
+    }
+
+    /**
+     * How long an unapplied write stays hidden from global queries when nothing touches its group
+     * (default one second); zero rolls every group forward at the next query or commit.
+     */
+    public Builder rollForwardDelay(Duration delay) {
+      if (delay == null || delay.isNegative()) {
+        throw new BadRequestException(
+            "roll-forward delay " + delay + " is invalid: it must be zero or positive");
+      }
+      this.rollForwardDelay = delay;
+      return this;
+    }
+
+    /** Replaces the roll-forward clock, so tests need not sleep. */
+    Builder consistencyTicker(LongSupplier ticker) {
+      this.consistencyTicker = ticker;
+      return this;
+    }
+
+    /** The quota limits to enforce; {@link QuotaConfig#appEngineFree()} is App Engine's free tier. */
+    public Builder quotas(QuotaConfig quotas) {
+      if (quotas == null) {
+        throw new BadRequestException("quotas are null");
+      }
+      this.quotas = quotas;
+      return this;
+    }
+
+    /** The clock for quota days and minutes. */
+    public Builder clock(Clock clock) {
+      if (clock == null) {
+        throw new BadRequestException("clock is null");
+      }
+      this.clock = clock;
+      return this;
+    }
+
+    /** Only for measuring the cost of quota accounting: false turns it off. */
+    public Builder quotaAccounting(boolean on) {
+      this.quotaAccounting = on;
+      return this;
+    }
+
     public MegaliteOptions build() {
+      if (!quotaAccounting && !quotas.equals(QuotaConfig.unlimited())) {
+        throw new BadRequestException(
+            "quota limits need quota accounting: it cannot be off while quotas are configured");
+      }
       return new MegaliteOptions(this);
     }
   }

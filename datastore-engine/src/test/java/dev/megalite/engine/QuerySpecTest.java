@@ -61,7 +61,7 @@ class QuerySpecTest {
         .requireIndexes(spec.get("requireIndexes").asBoolean())
         .build())) {
       List<Entity> entities = new ArrayList<>();
-      spec.get("entities").fields().forEachRemaining(e -> entities.add(entity(e)));
+      spec.get("entities").properties().forEach(e -> entities.add(entity(e)));
       ds.put(entities);
       Query q = Gql.parse(spec.get("query").asText(), GqlDialect.APP_ENGINE)
           .bind(GqlBindings.none(), PROJECT).query();
@@ -91,7 +91,7 @@ class QuerySpecTest {
 
   private static Entity entity(Map.Entry<String, JsonNode> e) {
     Entity.Builder b = Entity.newBuilder(key(e.getKey()));
-    e.getValue().fields().forEachRemaining(p -> b.set(p.getKey(), value(p.getValue())));
+    e.getValue().properties().forEach(p -> b.set(p.getKey(), value(p.getValue())));
     return b.build();
   }
 

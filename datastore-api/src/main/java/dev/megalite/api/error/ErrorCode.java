@@ -6,6 +6,8 @@ public enum ErrorCode {
   BAD_REQUEST,
   /** A named thing (entity, transaction, index) does not exist. */
   NOT_FOUND,
+  /** An insert found an entity already stored under its key. */
+  ALREADY_EXISTS,
   /** Another commit touched the same entity group first: retry the transaction. */
   CONCURRENT_MODIFICATION,
   /** The query needs a composite index that is not declared: add it. */

@@ -15,6 +15,8 @@ import dev.megalite.engine.index.IndexRows;
 import dev.megalite.engine.kv.KeyValueStore;
 import dev.megalite.engine.kv.KvIterator;
 import dev.megalite.engine.kv.Snapshot;
+import dev.megalite.engine.quota.StoredData;
+import dev.megalite.engine.quota.StoredDataUsage;
 import dev.megalite.index.Direction;
 import dev.megalite.index.IndexProperty;
 import java.nio.ByteBuffer;
@@ -62,14 +64,35 @@ public final class ConsistencyChecker {
    * complete only when its build ends, so its rows are not checked yet).
    */
   public static ConsistencyReport check(KeyValueStore store, IndexCatalog catalog) {
+    return check(store, catalog, null);
+  }
+
+  /**
+   * As {@link #check(KeyValueStore, IndexCatalog)}, and also recounts {@code project}'s stored data
+   * from its rows and compares it with the figures kept for it (base plus deltas), read from the
+   * same snapshot; {@code project} null skips that.
+   */
+  public static ConsistencyReport check(KeyValueStore store, IndexCatalog catalog, String project) {
     ConsistencyChecker c = new ConsistencyChecker(serving(catalog));
+    StoredDataUsage recount = null;
     try (Snapshot s = store.snapshot()) {
       c.checkEntities(s);
       c.checkIndex(s, Keyspace.KIND_INDEX);
       c.checkIndex(s, Keyspace.PROPERTY_INDEX);
       c.checkIndex(s, Keyspace.COMPOSITE_INDEX);
+      if (project != null) {
+        recount = StoredData.recount(s, project, catalog);
+        c.compare(recount, StoredData.persisted(s, project, catalog));
+      }
     }
-    return new ConsistencyReport(c.entities, c.indexRows, c.problems);
+    return new ConsistencyReport(c.entities, c.indexRows, c.problems, recount);
+  }
+
+  private void compare(StoredDataUsage recount, StoredDataUsage kept) {
+    if (!recount.equals(kept)) {
+      problem("stored data: a recount from the rows gives " + recount
+          + ", but the kept figures say " + kept);
+    }
   }
 
   private void checkEntities(Snapshot s) {

@@ -23,8 +23,13 @@ public enum Keyspace {
   ENTITY_GROUP(0x50),
   /** Id allocators: project, policy; the value is the high-water mark handed out. */
   ID_ALLOCATOR(0x60),
-  /** Store metadata: a name; format version, last commit sequence, index definitions, quotas. */
-  METADATA(0x70);
+  /** Store metadata: a name; format version, last commit sequence, index definitions. */
+  METADATA(0x70),
+  /**
+   * Quota accounting: project, then the stored-data base ({@code "base"}), its per-commit deltas
+   * ({@code "delta"} + 8-byte delta id) and the saved daily counts ({@code "daily"}).
+   */
+  STATS(0x80);
 
   private final byte prefix;
 

@@ -93,8 +93,43 @@ public final class RowKeys {
         .toByteArray();
   }
 
+  /**
+   * {@code [ID_ALLOCATOR][project][policy "/reserved"]}: the scope of the counters a policy must
+   * skip because their ids were reserved (ReserveIds) before allocation reached them.
+   */
+  public static byte[] reservedIds(String project, String policy) {
+    return new TupleWriter()
+        .keyspace(Keyspace.ID_ALLOCATOR)
+        .name(project)
+        .name(policy + "/reserved")
+        .toByteArray();
+  }
+
+  /** One reserved counter: {@link #reservedIds} followed by the counter (8 bytes, big-endian). */
+  public static byte[] reservedId(String project, String policy, long counter) {
+    return new TupleWriter().raw(reservedIds(project, policy)).fixed64(counter).toByteArray();
+  }
+
   public static byte[] metadata(String name) {
     return new TupleWriter().keyspace(Keyspace.METADATA).name(name).toByteArray();
+  }
+
+  /**
+   * {@code [STATS][project][part]}: a quota accounting row of {@code project}; {@code part} is
+   * {@code base}, {@code delta} (the prefix of the deltas) or {@code daily}.
+   */
+  public static byte[] stats(String project, String part) {
+    return new TupleWriter().keyspace(Keyspace.STATS).name(project).name(part).toByteArray();
+  }
+
+  /** One stored-data delta: {@code stats(project, "delta")} + the delta id (8 bytes). */
+  public static byte[] statsDelta(String project, long id) {
+    return new TupleWriter()
+        .keyspace(Keyspace.STATS)
+        .name(project)
+        .name("delta")
+        .fixed64(id)
+        .toByteArray();
   }
 
   /** The encoding of a terminated path on its own (a cursor position, a row suffix). */

@@ -17,6 +17,9 @@
  * GROUP     0x50  project, namespace, root path                            commit sequence (8 B)
  * IDS       0x60  project, policy                                          high-water mark (8 B)
  * METADATA  0x70  name                                                     …
+ * STATS     0x80  project, "base"                                          stored-data totals
+ *                 project, "delta", delta id (8 B)                         one commit's change
+ *                 project, "daily"                                         saved daily counts
  * </pre>
  *
  * <p>Elements: a name is {@code 08} + escaped UTF-8 + {@code 00}. A path is, per element, the

@@ -3,7 +3,9 @@ package dev.megalite.engine.ids;
 import dev.megalite.api.error.LimitExceededException;
 import dev.megalite.engine.IdPolicy;
 import dev.megalite.engine.codec.RowKeys;
+import dev.megalite.engine.codec.Bytes;
 import dev.megalite.engine.kv.KeyValueStore;
+import dev.megalite.engine.kv.KvIterator;
 import dev.megalite.engine.kv.WriteBatch;
 import java.nio.ByteBuffer;
 
@@ -28,22 +30,38 @@ public final class IdAllocator {
   private final KeyValueStore store;
   private final IdPolicy policy;
   private final byte[] rowKey;
+  private final String project;
+  /** Scattered counters at or past {@code next} whose ids were reserved; allocation skips them. */
+  private final java.util.TreeSet<Long> skipped = new java.util.TreeSet<>();
   private long next;
   private long reservedEnd;
 
   public IdAllocator(KeyValueStore store, String project, IdPolicy policy) {
     this.store = store;
     this.policy = policy;
+    this.project = project;
     this.rowKey = RowKeys.idAllocator(project, policy.name());
     byte[] stored = store.get(rowKey);
     this.next = stored == null ? 1 : ByteBuffer.wrap(stored).getLong();
     this.reservedEnd = next;
+    byte[] scope = RowKeys.reservedIds(project, policy.name());
+    try (KvIterator it = store.iterator(scope, Bytes.prefixEnd(scope))) {
+      for (it.seekToFirst(); it.valid(); it.next()) {
+        long counter = ByteBuffer.wrap(it.key(), it.key().length - 8, 8).getLong();
+        if (counter >= next) {
+          skipped.add(counter);
+        }
+      }
+    }
   }
 
   /** The ids for {@code count} new keys. */
   public synchronized long[] allocate(int count) {
     long[] ids = new long[count];
     for (int i = 0; i < count; i++) {
+      while (!skipped.isEmpty() && skipped.remove(next)) {
+        next++;
+      }
       if (next >= reservedEnd) {
         if (next > maxCounter()) {
           throw new LimitExceededException(
@@ -67,6 +85,30 @@ public final class IdAllocator {
         reserveUpTo(id + 1 + BLOCK);
       }
       next = id + 1;
+    }
+  }
+
+  /**
+   * Makes sure allocation never hands out {@code id} (ReserveIds). A sequential id moves the
+   * counter past it; a scattered one, whose counter allocation has not reached yet, is recorded
+   * durably and skipped when allocation gets there. Ids outside the policy's space cannot collide.
+   */
+  public synchronized void reserve(long id) {
+    if (policy == IdPolicy.SEQUENTIAL) {
+      observe(id);
+      return;
+    }
+    if (id < SCATTERED_BASE) {
+      return;
+    }
+    long counter = Long.reverse(id - SCATTERED_BASE) >>> SCATTER_SHIFT;
+    if (toId(counter) != id || counter < next || counter > MAX_SCATTERED_COUNTER
+        || !skipped.add(counter)) {
+      return;
+    }
+    try (WriteBatch b = store.newWriteBatch()) {
+      b.put(RowKeys.reservedId(project, policy.name(), counter), new byte[0]);
+      store.write(b, true);
     }
   }
 

@@ -10,6 +10,7 @@ import dev.megalite.api.query.AggregationResult;
 import dev.megalite.api.query.Query;
 import dev.megalite.api.query.QueryResults;
 import dev.megalite.engine.kv.KeyValueStore;
+import dev.megalite.engine.kv.ReadView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,21 @@ public final class Aggregator {
 
   public static AggregationResult run(
       AggregationQuery aq, String project, IndexSupport indexes, KeyValueStore store) {
+    return run(aq, project, indexes, plan -> QueryExecutor.run(plan, store));
+  }
+
+  /** Aggregates over {@code view} as it is (a transaction's snapshot). */
+  public static AggregationResult run(
+      AggregationQuery aq, String project, IndexSupport indexes, ReadView view) {
+    return run(aq, project, indexes, plan -> QueryExecutor.run(plan, view));
+  }
+
+  /**
+   * Aggregates over the results {@code executor} gives for the plan of the query (a store, a
+   * snapshot, or either with metering around it).
+   */
+  public static AggregationResult run(AggregationQuery aq, String project, IndexSupport indexes,
+      java.util.function.Function<QueryPlan, QueryResults<Entity>> executor) {
     List<Aggregation> aggs = aq.aggregations();
     boolean countsOnly = aggs.stream().allMatch(a -> a.property() == null);
     Query q = countsOnly ? aq.query().toBuilder().keysOnly().build() : aq.query();
@@ -36,7 +52,7 @@ public final class Aggregator {
       acc[i] = new Accumulator(aggs.get(i));
     }
     long seen = 0;
-    try (QueryResults<Entity> r = QueryExecutor.run(Planner.plan(q, project, indexes), store)) {
+    try (QueryResults<Entity> r = executor.apply(Planner.plan(q, project, indexes))) {
       while (seen < cap && r.hasNext()) {
         Entity e = r.next();
         seen++;

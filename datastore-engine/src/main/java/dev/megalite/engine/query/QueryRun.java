@@ -3,9 +3,9 @@ package dev.megalite.engine.query;
 import dev.megalite.api.Entity;
 import dev.megalite.api.Key;
 import dev.megalite.api.Value;
+import dev.megalite.api.error.BadRequestException;
 import dev.megalite.api.query.Cursor;
 import dev.megalite.api.query.MoreResults;
-import dev.megalite.api.query.QueryResults;
 import dev.megalite.engine.codec.Bytes;
 import dev.megalite.engine.codec.EntityCodec;
 import dev.megalite.engine.codec.Keyspace;
@@ -25,7 +25,7 @@ import java.util.NoSuchElementException;
  * entity loaded only when the result or a check needs it, offset and limit applied in the scan.
  * Memory does not grow with the number of rows scanned.
  */
-final class QueryRun implements QueryResults<Entity> {
+final class QueryRun implements SizedQueryResults {
   private final QueryPlan plan;
   private final NormalizedQuery nq;
   private final ReadView view;
@@ -44,6 +44,9 @@ final class QueryRun implements QueryResults<Entity> {
   private byte[] lastPosition;
   private Entity pending;
   private byte[] pendingPosition;
+  private int resultBytes;
+  private int pendingBytes;
+  private int lastBytes;
   private byte[] lastEmittedPosition;
   private byte[] lastDistinctValue;
   private MoreResults more = MoreResults.NOT_FINISHED;
@@ -83,10 +86,20 @@ final class QueryRun implements QueryResults<Entity> {
     }
     // An empty position is the start of the query (a cursor taken before the first result).
     if (lastPosition.length > 0 && source != null) {
-      source.seekAfter(lastPosition);
-      if (!nq.distinctOn().isEmpty() && !plan.branches().isEmpty()) {
-        // The cursor is after the first result of its value: the rest of that run is not distinct.
-        lastDistinctValue = distinctValueAt(lastPosition);
+      try {
+        source.seekAfter(lastPosition);
+        if (!nq.distinctOn().isEmpty() && !plan.branches().isEmpty()) {
+          // The cursor is after the first result of its value: the rest of the run is not distinct.
+          lastDistinctValue = distinctValueAt(lastPosition);
+        }
+      } catch (RuntimeException e) {
+        // A cursor whose header checks out but whose position does not decode was tampered with.
+        close();
+        if (e instanceof BadRequestException) {
+          throw e;
+        }
+        throw new BadRequestException("start cursor is not valid for this query (its position"
+            + " does not decode: " + e.getMessage() + ")");
       }
     }
     if (sources.isEmpty()) {
@@ -135,6 +148,7 @@ final class QueryRun implements QueryResults<Entity> {
     Entity e = pending;
     pending = null;
     lastPosition = pendingPosition;
+    lastBytes = pendingBytes;
     if (limitLeft > 0) {
       limitLeft--;
     }
@@ -167,6 +181,7 @@ final class QueryRun implements QueryResults<Entity> {
       }
       pending = result;
       pendingPosition = position;
+      pendingBytes = resultBytes;
       return true;
     }
     finish(MoreResults.NO_MORE_RESULTS);
@@ -204,11 +219,13 @@ final class QueryRun implements QueryResults<Entity> {
     }
     Key key = RowKeys.keyAt(nq.project(), nq.namespace(), row, pathStart);
     Entity entity = null;
+    int storedBytes = 0;
     if (needEntity || (multi && !projection) || residual || unionCheck) {
       byte[] stored = view.get(Bytes.concat(entityScope, Arrays.copyOfRange(row, pathStart, row.length)));
       if (stored == null) {
         return null;
       }
+      storedBytes = stored.length;
       entity = EntityCodec.decode(key, stored);
       if (scan != null && multi && !projection) {
         byte[] sv = Matcher.sortValue(entity, scan.property(), scan.range(), scan.descending());
@@ -229,6 +246,8 @@ final class QueryRun implements QueryResults<Entity> {
       }
     }
     lastEmittedPosition = position;
+    int keyBytes = entityScope.length + row.length - pathStart;
+    resultBytes = needEntity ? keyBytes + storedBytes : projection ? row.length : keyBytes;
     if (nq.keysOnly()) {
       return Entity.newBuilder(key).build();
     }
@@ -360,6 +379,11 @@ final class QueryRun implements QueryResults<Entity> {
   private void finish(MoreResults state) {
     more = state;
     closeSources();
+  }
+
+  @Override
+  public int lastResultBytes() {
+    return lastBytes;
   }
 
   @Override
