@@ -1,0 +1,113 @@
+package dev.megalite.server;
+
+import com.linecorp.armeria.server.Server;
+import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.encoding.DecodingService;
+import com.linecorp.armeria.server.grpc.GrpcService;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The Megalite emulator: Cloud Datastore v1 over gRPC (HTTP/2 cleartext) and REST (HTTP/1.1) on
+ * one port, plus the emulator endpoints, over the engine's datastores (one per project). Start it
+ * with {@link #start(ServerOptions)}; {@link #close()} (or {@code POST /shutdown}) stops it and
+ * closes the stores, flushing them.
+ */
+public final class MegaliteServer implements AutoCloseable {
+  private final ServerOptions options;
+  private final Projects projects;
+  private final Transactions transactions = new Transactions();
+  private final GrpcDatastore grpc;
+  private final Server server;
+  private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+  private final AtomicBoolean stopping = new AtomicBoolean();
+
+  private MegaliteServer(ServerOptions options) {
+    this.options = options;
+    this.projects = new Projects(options);
+    projects.get(options.project()); // open the default project now: errors show at start
+    DatastoreApi api = new DatastoreApi(projects, transactions);
+    this.grpc = new GrpcDatastore(api);
+    ServerBuilder sb = Server.builder()
+        .http(new InetSocketAddress(options.host(), options.port()))
+        .maxRequestLength(ServerOptions.MAX_REQUEST_BYTES)
+        .requestTimeout(Duration.ofMinutes(5))
+        .gracefulShutdownTimeout(Duration.ZERO, Duration.ofSeconds(5))
+        .service(GrpcService.builder()
+            .addService(grpc)
+            .useBlockingTaskExecutor(true)
+            .maxRequestMessageLength(ServerOptions.MAX_REQUEST_BYTES)
+            .exceptionHandler((ctx, status, cause, metadata) -> Errors.grpcStatus(status, cause))
+            .build())
+        .serviceUnder("/v1/", new RestDatastore(api).decorate(DecodingService.newDecorator()));
+    AdminService admin =
+        new AdminService(projects, transactions, options.inMemory(), this::stopAsync);
+    for (String path : new String[] {"/", "/quota", "/reset", "/persist", "/shutdown",
+        "/_ah/admin/datastore", "/_ah/admin/quit"}) {
+      sb.service(path, admin);
+    }
+    this.server = sb.build();
+  }
+
+  /** Starts a server and returns once it accepts connections. */
+  public static MegaliteServer start(ServerOptions options) {
+    MegaliteServer s = new MegaliteServer(options);
+    try {
+      s.server.start().join();
+    } catch (RuntimeException e) {
+      s.projects.close();
+      throw e;
+    }
+    return s;
+  }
+
+  /** The port the server listens on (the chosen one when started with port 0). */
+  public int port() {
+    return server.activeLocalPort();
+  }
+
+  /** {@code host:port}, the value of {@code DATASTORE_EMULATOR_HOST}. */
+  public String hostPort() {
+    return HostPort.format(options.host(), port());
+  }
+
+  public ServerOptions options() {
+    return options;
+  }
+
+  /** The projects' datastores, for diagnostics (the consistency checker) in this package. */
+  Projects projects() {
+    return projects;
+  }
+
+  /** How many Datastore calls arrived over gRPC (the rest came over REST). */
+  long grpcCalls() {
+    return grpc.calls();
+  }
+
+  /** Completes when the server has stopped (by {@link #close()} or {@code POST /shutdown}). */
+  public CompletableFuture<Void> whenStopped() {
+    return stopped;
+  }
+
+  private void stopAsync() {
+    new Thread(this::close, "megalite-shutdown").start();
+  }
+
+  @Override
+  public void close() {
+    if (!stopping.compareAndSet(false, true)) {
+      stopped.join();
+      return;
+    }
+    try {
+      server.stop().join();
+      transactions.clear();
+      projects.close();
+    } finally {
+      stopped.complete(null);
+    }
+  }
+}
