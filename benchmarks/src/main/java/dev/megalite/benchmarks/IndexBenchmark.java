@@ -6,7 +6,6 @@ import dev.megalite.api.query.Query;
 import dev.megalite.api.query.QueryResults;
 import dev.megalite.api.query.SortOrder;
 import dev.megalite.engine.IndexStatus;
-import dev.megalite.engine.Megalite;
 import dev.megalite.engine.MegaliteDatastore;
 import dev.megalite.engine.MegaliteOptions;
 import java.nio.file.Files;
@@ -27,11 +26,10 @@ public final class IndexBenchmark {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     Path dir = Files.createTempDirectory("megalite-index-bench");
-    Workload w = Workload.generate(MegaliteOptions.DEFAULT_PROJECT, n, 42);
-    try (MegaliteDatastore ds = Megalite.open(MegaliteOptions.newBuilder().dataDir(dir).build())) {
-      List<Entity> all = w.entities();
-      for (int i = 0; i < all.size(); i += 500) {
-        ds.put(all.subList(i, Math.min(all.size(), i + 500)));
+    Workload w = Workload.of(MegaliteOptions.DEFAULT_PROJECT, n, 42);
+    try (MegaliteDatastore ds = MegaliteRunner.open(dir)) {
+      for (int i = 0; i < n; i += MegaliteRunner.PUT_BATCH) {
+        ds.put(w.entities(i, Math.min(n, i + MegaliteRunner.PUT_BATCH)));
       }
       Query composite = Query.newBuilder(Workload.KIND)
           .filter(Filter.eq("bucket", Workload.QUERY_BUCKET))

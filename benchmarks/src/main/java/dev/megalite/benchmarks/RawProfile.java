@@ -1,5 +1,9 @@
 package dev.megalite.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.rocksdb.AbstractNativeReference;
@@ -8,6 +12,8 @@ import org.rocksdb.BloomFilter;
 import org.rocksdb.CompressionType;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
 
 /** The RocksDB options a raw ceiling run opens its database with. */
 enum RawProfile {
@@ -49,6 +55,23 @@ enum RawProfile {
         .setCompressionType(CompressionType.LZ4_COMPRESSION)
         .setKeepLogFileNum(5)
         .setTableFormatConfig(table);
+  }
+
+  /**
+   * Opens (creating) a database in {@code dir} with this profile; every native object made is
+   * pushed on {@code owned}, and all of them are closed if the open fails.
+   */
+  RocksDB open(Path dir, Deque<AbstractNativeReference> owned) {
+    try {
+      Files.createDirectories(dir);
+      return RocksDB.open(options(owned), dir.toString());
+    } catch (RocksDBException e) {
+      closeAll(owned);
+      throw new IllegalStateException("raw RocksDB failed in " + dir + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      closeAll(owned);
+      throw new UncheckedIOException(e);
+    }
   }
 
   static void closeAll(Deque<AbstractNativeReference> owned) {

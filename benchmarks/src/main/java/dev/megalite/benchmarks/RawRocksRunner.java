@@ -1,9 +1,13 @@
 package dev.megalite.benchmarks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.megalite.api.Entity;
+import dev.megalite.api.Key;
+import dev.megalite.engine.codec.EntityCodec;
+import dev.megalite.engine.codec.Keyspace;
+import dev.megalite.engine.codec.RowKeys;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import org.rocksdb.AbstractNativeReference;
@@ -14,96 +18,176 @@ import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
 /**
- * The ceiling: raw RocksDB writing the precomputed {@link RawRows} in native write batches of
- * {@link MegaliteRunner#PUT_BATCH} entities with default {@link WriteOptions} (no sync, write-ahead
- * log on: as Megalite writes by default), then reading every entity row back with {@code
- * multiGetAsList} in batches of {@link MegaliteRunner#GET_BATCH} (fastest of {@link
- * MegaliteRunner#GET_PASSES} passes, as for Megalite). Only the RocksDB calls are timed.
+ * The ceiling: raw RocksDB writing and reading the rows Megalite writes ({@link RawRows}), with
+ * no planner, no locks and no decoding. Batch puts are one native {@code WriteBatch} per 500
+ * entities with default {@link WriteOptions} (write-ahead log on, no sync: as Megalite writes by
+ * default); gets are {@code multiGetAsList} of the entity rows. Queries are hand-written scans of
+ * the same index rows: the equality query and the kind scan read index rows and {@code multiGet}
+ * their entity rows in batches of 1,000; the ancestor query scans the parent's entity rows. There
+ * is no composite index and no sort, so the sorted queries are not run. The transaction is a
+ * {@code multiGet} of the entity and group rows, decode, modify, encode, and one batch with the
+ * changed rows (no conflict check: one writer).
  */
-final class RawRocksRunner {
+final class RawRocksRunner implements Store<byte[][], List<byte[]>> {
   static {
     RocksDB.loadLibrary();
   }
 
-  /** What one run measured. */
-  record Result(RawProfile profile, Measurement put, Measurement get, long approximateSizeBytes) {}
+  private final Workload workload;
+  private final Deque<AbstractNativeReference> owned = RawProfile.newOwner();
+  private final RocksDB db;
+  private final WriteOptions write;
+  private final RawRows rawRows = new RawRows();
+  private final byte[] entityScope;
+  private long version;
 
-  private RawRocksRunner() {}
+  RawRocksRunner(Path dir, Workload workload, RawProfile profile) {
+    this.workload = workload;
+    this.entityScope = RowKeys.scope(Keyspace.ENTITY, workload.project(), "");
+    this.db = profile.open(dir, owned);
+    this.write = new WriteOptions();
+    owned.push(write);
+  }
 
-  static Result run(RawRows rows, Path dir, RawProfile profile) {
-    Deque<AbstractNativeReference> owned = RawProfile.newOwner();
-    try {
-      Files.createDirectories(dir);
-      try (RocksDB db = RocksDB.open(profile.options(owned), dir.toString());
-          WriteOptions write = new WriteOptions()) {
-        Measurement put = put(db, write, rows);
-        Measurement get = null;
-        for (int i = 0; i < MegaliteRunner.GET_PASSES; i++) {
-          Measurement m = get(db, rows);
-          if (get == null || m.nanos() < get.nanos()) {
-            get = m;
-          }
-        }
-        return new Result(profile, put, get, approximateSizeBytes(db));
+  @Override
+  public byte[][] preparePut(int batch, List<Entity> entities) {
+    version = batch + 1L; // the commit version Megalite's batch gets on a fresh store
+    return rawRows.batch(entities, version);
+  }
+
+  @Override
+  public void put(byte[][] keysAndValues) {
+    try (WriteBatch batch = new WriteBatch()) {
+      for (int j = 0; j < keysAndValues.length; j += 2) {
+        batch.put(keysAndValues[j], keysAndValues[j + 1]);
       }
+      db.write(write, batch);
     } catch (RocksDBException e) {
-      throw new IllegalStateException("raw RocksDB failed in " + dir + ": " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      RawProfile.closeAll(owned);
+      throw failed(e);
     }
   }
 
-  private static Measurement put(RocksDB db, WriteOptions write, RawRows rows)
-      throws RocksDBException {
-    int n = rows.entities();
-    Measurement.Clock clock = Measurement.start();
-    for (int b = 0; b < rows.batches(); b++) {
-      int from = b * MegaliteRunner.PUT_BATCH;
-      int to = Math.min(n, from + MegaliteRunner.PUT_BATCH);
-      try (WriteBatch batch = new WriteBatch()) {
-        for (int i = from; i < to; i++) {
-          putAll(batch, rows.rowsOf(i));
-        }
-        putAll(batch, rows.groupRowsOf(b));
-        db.write(write, batch);
-      }
+  @Override
+  public List<byte[]> prepareGet(List<Key> keys) {
+    List<byte[]> rows = new ArrayList<>(keys.size());
+    for (Key k : keys) {
+      rows.add(RowKeys.entity(k));
     }
-    return clock.stop(n);
+    return rows;
   }
 
-  private static void putAll(WriteBatch batch, byte[][] keysAndValues) throws RocksDBException {
-    for (int j = 0; j < keysAndValues.length; j += 2) {
-      batch.put(keysAndValues[j], keysAndValues[j + 1]);
-    }
-  }
-
-  private static Measurement get(RocksDB db, RawRows rows) throws RocksDBException {
-    List<byte[]> keys = rows.entityKeys();
-    long found = 0;
-    Measurement.Clock clock = Measurement.start();
-    for (int from = 0; from < keys.size(); from += MegaliteRunner.GET_BATCH) {
-      int to = Math.min(keys.size(), from + MegaliteRunner.GET_BATCH);
-      for (byte[] v : db.multiGetAsList(keys.subList(from, to))) {
+  @Override
+  public int get(List<byte[]> rowKeys) {
+    try {
+      int found = 0;
+      for (byte[] v : db.multiGetAsList(rowKeys)) {
         if (v != null) {
           found++;
         }
       }
+      return found;
+    } catch (RocksDBException e) {
+      throw failed(e);
     }
-    Measurement m = clock.stop(keys.size());
-    if (found != keys.size()) {
-      throw new IllegalStateException("raw multiGet found " + found + " of " + keys.size());
+  }
+
+  @Override
+  public boolean supports(QuerySpec q) {
+    return q == QuerySpec.EQUALITY || q == QuerySpec.ANCESTOR || q == QuerySpec.KIND_SCAN;
+  }
+
+  @Override
+  public String plan(QuerySpec q) {
+    return switch (q) {
+      case EQUALITY -> "scan bucket index rows, multiGet entity rows";
+      case KIND_SCAN -> "scan kind index rows, multiGet entity rows";
+      case ANCESTOR -> "scan the parent's entity rows";
+      default -> null;
+    };
+  }
+
+  @Override
+  public void query(QuerySpec q, ResultCheck check) {
+    String project = workload.project();
+    switch (q) {
+      case EQUALITY -> indexThenEntities(RawScan.concat(
+          RowKeys.propertyPrefix(project, "", Workload.KIND, "bucket"),
+          RowKeys.value(dev.megalite.api.Value.of(Workload.QUERY_BUCKET))), check);
+      case KIND_SCAN -> indexThenEntities(RowKeys.kindPrefix(project, "", Workload.KIND), check);
+      case ANCESTOR -> RawScan.prefix(db, RowKeys.entityDescendants(
+          workload.parent(Workload.QUERY_PARENT)), (k, v) -> check.count());
+      default -> throw new UnsupportedOperationException(q.label());
     }
-    return m;
+  }
+
+  /** Index rows end with the entity's terminated path: the entity row is scope + that path. */
+  private void indexThenEntities(byte[] prefix, ResultCheck check) {
+    List<byte[]> pending = new ArrayList<>(MegaliteRunner.GET_BATCH);
+    RawScan.prefix(db, prefix, (k, v) -> {
+      pending.add(RawScan.concat(entityScope, Arrays.copyOfRange(k, prefix.length, k.length)));
+      if (pending.size() == MegaliteRunner.GET_BATCH) {
+        fetch(pending, check);
+      }
+    });
+    fetch(pending, check);
+  }
+
+  private void fetch(List<byte[]> rowKeys, ResultCheck check) {
+    if (rowKeys.isEmpty()) {
+      return;
+    }
+    try {
+      for (byte[] v : db.multiGetAsList(rowKeys)) {
+        if (v != null) {
+          check.count();
+        }
+      }
+    } catch (RocksDBException e) {
+      throw failed(e);
+    }
+    rowKeys.clear();
+  }
+
+  @Override
+  public void readModifyWrite(Key key) {
+    try {
+      byte[] rowKey = RowKeys.entity(key);
+      byte[] groupKey = RowKeys.group(key.root());
+      byte[] before = db.multiGetAsList(List.of(rowKey, groupKey)).get(0);
+      Entity old = EntityCodec.decode(key, before);
+      Entity updated = old.toBuilder().set("visits", old.getLong("visits") + 1).build();
+      version++;
+      try (WriteBatch batch = new WriteBatch()) {
+        RawScan.diff(batch, rawRows.rows(old, version), rawRows.rows(updated, version));
+        batch.put(groupKey, RawRows.versionBytes(version));
+        db.write(write, batch);
+      }
+    } catch (RocksDBException e) {
+      throw failed(e);
+    }
   }
 
   /** As Megalite computes it: live SST files plus write-ahead log files. */
-  private static long approximateSizeBytes(RocksDB db) throws RocksDBException {
-    long bytes = db.getLongProperty("rocksdb.live-sst-files-size");
-    for (LogFile wal : db.getSortedWalFiles()) {
-      bytes += wal.sizeFileBytes();
+  @Override
+  public long diskBytes() {
+    try {
+      long bytes = db.getLongProperty("rocksdb.live-sst-files-size");
+      for (LogFile wal : db.getSortedWalFiles()) {
+        bytes += wal.sizeFileBytes();
+      }
+      return bytes;
+    } catch (RocksDBException e) {
+      throw failed(e);
     }
-    return bytes;
+  }
+
+  @Override
+  public void close() {
+    db.close();
+    RawProfile.closeAll(owned);
+  }
+
+  private static IllegalStateException failed(RocksDBException e) {
+    return new IllegalStateException("raw RocksDB failed: " + e.getMessage(), e);
   }
 }

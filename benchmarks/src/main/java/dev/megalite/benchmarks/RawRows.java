@@ -9,104 +9,66 @@ import dev.megalite.engine.index.IndexRow;
 import dev.megalite.engine.index.IndexRows;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Exactly the rows Megalite writes for a workload put in batches of {@link
- * MegaliteRunner#PUT_BATCH} on a fresh store, produced ahead of time with the engine's own codec
- * and index classes: per entity, its entity row (stamped with the commit version its batch gets,
- * 1, 2, 3, …) and its built-in index rows; per batch, the entity-group rows of its roots.
+ * Exactly the rows Megalite writes, made with the engine's own codec and index classes: per
+ * entity, its entity row (stamped with the commit version of its batch) and its built-in index
+ * rows; per batch, after them, one entity-group row per distinct root, in first-seen order, as
+ * {@code Committer} writes them. Made batch by batch, so nothing is precomputed. Not thread-safe.
  */
 final class RawRows {
-  private final byte[][][] entityRows; // [entity][row][key=0, value=1]; row 0 is the entity row
-  private final byte[][][] groupRows; // [batch][row][key=0, value=1]
-  private final List<byte[]> entityKeys;
-  private final long bytes;
-  private final long rows;
+  private final IndexRows indexRows = new IndexRows();
+  private final ByteSink sink = new ByteSink(512);
 
-  private RawRows(byte[][][] entityRows, byte[][][] groupRows, List<byte[]> entityKeys) {
-    this.entityRows = entityRows;
-    this.groupRows = groupRows;
-    this.entityKeys = List.copyOf(entityKeys);
-    long b = 0;
-    long n = 0;
-    for (byte[][][] part : new byte[][][][] {entityRows, groupRows}) {
-      for (byte[][] rowsOfOne : part) {
-        for (byte[] keyOrValue : rowsOfOne) {
-          b += keyOrValue.length;
-        }
-        n += rowsOfOne.length / 2;
-      }
+  /**
+   * Keys and values, alternating, of one batch put: each entity's entity row and index rows, then
+   * the group rows, all stamped with commit version {@code version}.
+   */
+  byte[][] batch(List<Entity> entities, long version) {
+    byte[] versionBytes = versionBytes(version);
+    List<byte[]> out = new ArrayList<>(entities.size() * 28);
+    Set<Key> roots = new LinkedHashSet<>();
+    for (Entity e : entities) {
+      Key key = e.completeKey();
+      addRows(out, key, e, version);
+      roots.add(key.root());
     }
-    this.bytes = b;
-    this.rows = n;
-  }
-
-  static RawRows of(Workload w) {
-    List<Entity> all = w.entities();
-    int n = all.size();
-    int batches = (n + MegaliteRunner.PUT_BATCH - 1) / MegaliteRunner.PUT_BATCH;
-    byte[][][] entityRows = new byte[n][][];
-    byte[][][] groupRows = new byte[batches][][];
-    List<byte[]> entityKeys = new ArrayList<>(n);
-    IndexRows indexRows = new IndexRows();
-    ByteSink sink = new ByteSink(512);
-    for (int batch = 0; batch < batches; batch++) {
-      long version = batch + 1;
-      byte[] versionBytes = ByteBuffer.allocate(8).putLong(version).array();
-      int from = batch * MegaliteRunner.PUT_BATCH;
-      int to = Math.min(n, from + MegaliteRunner.PUT_BATCH);
-      List<byte[]> groups = new ArrayList<>();
-      for (int i = from; i < to; i++) {
-        Entity e = all.get(i);
-        Key key = e.completeKey();
-        List<IndexRow> index = indexRows.rows(key, e);
-        byte[][] rows = new byte[2 * (1 + index.size())][];
-        rows[0] = RowKeys.entity(key);
-        rows[1] = EntityCodec.encode(e, version, sink);
-        for (int j = 0; j < index.size(); j++) {
-          rows[2 + 2 * j] = index.get(j).key();
-          rows[3 + 2 * j] = index.get(j).value();
-        }
-        entityRows[i] = rows;
-        entityKeys.add(rows[0]);
-        groups.add(RowKeys.group(key.root())); // root keys: one group per entity
-        groups.add(versionBytes);
-      }
-      groupRows[batch] = groups.toArray(new byte[0][]);
+    for (Key root : roots) {
+      out.add(RowKeys.group(root));
+      out.add(versionBytes);
     }
-    return new RawRows(entityRows, groupRows, entityKeys);
+    return out.toArray(new byte[0][]);
   }
 
-  int entities() {
-    return entityRows.length;
+  /** The entity row and index rows of one entity, keys and values alternating. */
+  List<byte[]> rows(Entity e, long version) {
+    List<byte[]> out = new ArrayList<>(28);
+    addRows(out, e.completeKey(), e, version);
+    return out;
   }
 
-  int batches() {
-    return groupRows.length;
+  private void addRows(List<byte[]> out, Key key, Entity e, long version) {
+    out.add(RowKeys.entity(key));
+    out.add(EntityCodec.encode(e, version, sink));
+    for (IndexRow row : indexRows.rows(key, e)) {
+      out.add(row.key());
+      out.add(row.value());
+    }
   }
 
-  /** Keys and values, alternating, of entity {@code i}: its entity row first, then index rows. */
-  byte[][] rowsOf(int i) {
-    return entityRows[i];
+  static byte[] versionBytes(long version) {
+    return ByteBuffer.allocate(8).putLong(version).array();
   }
 
-  /** Keys and values, alternating, of the entity-group rows batch {@code b} writes last. */
-  byte[][] groupRowsOf(int b) {
-    return groupRows[b];
-  }
-
-  /** The entity-row keys, in workload order. */
-  List<byte[]> entityKeys() {
-    return entityKeys;
-  }
-
-  /** Total key and value bytes of all rows. */
-  long bytes() {
-    return bytes;
-  }
-
-  long rows() {
-    return rows;
+  /** Total key and value bytes, and the number of rows, of rows in the form above. */
+  static long[] bytesAndRows(byte[][] keysAndValues) {
+    long bytes = 0;
+    for (byte[] b : keysAndValues) {
+      bytes += b.length;
+    }
+    return new long[] {bytes, keysAndValues.length / 2};
   }
 }

@@ -2,16 +2,18 @@ package dev.megalite.benchmarks;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
-/** Prints the results of one run: tables for people, one {@code RESULT} line for scripts. */
+/** The tables of a run, in Markdown: one per size, a column per system, ratios against Megalite. */
 final class Report {
   /** Megalite's batch puts must reach this fraction of the raw ceiling. */
   static final double PUT_TARGET = 0.70;
   /** Megalite's batch gets must reach this fraction of the raw ceiling. */
   static final double GET_TARGET = 0.50;
 
-  private static final double MB = 1024.0 * 1024.0;
+  private static final double MIB = 1024.0 * 1024.0;
 
   private final PrintStream out;
 
@@ -19,128 +21,152 @@ final class Report {
     this.out = out;
   }
 
-  void header(BenchConfig cfg, Workload w, RawRows rows, long heapBaseline) {
-    out.println("Megalite foundation benchmark");
-    line("  entities %,d (seed %d), kind %s, %d properties, mean encoded entity %.0f B",
-        w.size(), cfg.seed(), Workload.KIND, w.entities().get(0).properties().size(),
-        w.meanEncodedBytes());
-    line("  rows written per entity %.1f (entity + kind index + property index + entity group),"
-            + " %.1f MiB of keys and values in all",
-        (double) rows.rows() / rows.entities(), rows.bytes() / MB);
-    line("  JVM %s, max heap %,d MiB, %d CPUs; warm-up %,d entities per store (untimed)",
-        System.getProperty("java.vm.version"), Heap.max() / (1024 * 1024),
-        Runtime.getRuntime().availableProcessors(), cfg.warmup());
-    line("  system load average (1 min) at start: %.2f on %d CPUs (the machine may be shared)",
-        loadAverage(), Runtime.getRuntime().availableProcessors());
-    line("  heap used after GC with the workload and its raw rows generated: %.1f MiB",
-        heapBaseline / MB);
-    out.println();
+  void machine(BenchConfig cfg) {
+    out.println("Megalite comparison benchmark");
+    out.printf(Locale.ROOT, "  sizes %s, systems %s, seed %d, warm-up %,d entities per child%n",
+        cfg.sizes(), cfg.systems(), cfg.seed(), cfg.warmup());
+    out.printf(Locale.ROOT, "  JVM %s (%s), %d CPUs, system load average (1 min) at start %s%n",
+        System.getProperty("java.vm.version"), System.getProperty("java.vm.name"),
+        Runtime.getRuntime().availableProcessors(), loadAverage());
   }
 
-  void results(MegaliteRunner.Result m, RawRocksRunner.Result rawDefault,
-      RawRocksRunner.Result rawTuned, long heapBaseline) {
-    line("%-44s %14s %17s %7s %23s %7s", "operation", "Megalite ent/s", "raw default ent/s",
-        "ratio", "raw Megalite-opts ent/s", "ratio");
-    row("batch put (500/batch)", m.put(), rawDefault.put(), rawTuned.put());
-    row("batch get (1000/batch, best of " + MegaliteRunner.GET_PASSES + ")", m.get(),
-        rawDefault.get(), rawTuned.get());
-    line("  (\"per CPU-s\": entities per second of the benchmark thread's CPU time, which other"
-        + " load on the machine disturbs less)");
-    line("  GC time during Megalite put %,d ms, get %,d ms; raw put %,d ms, get %,d ms",
-        m.put().gcMillis(), m.get().gcMillis(), rawDefault.put().gcMillis(),
-        rawDefault.get().gcMillis());
-    out.println();
-
-    line("%-40s %8s %9s %9s %9s %12s  %s", "query (Megalite)", "results", "first ms", "best ms",
-        "mean ms", "results/s", "plan");
-    for (QueryBench.Timing t : m.queries()) {
-      if (t.note() != null) {
-        line("%-40s %s", t.label(), t.note());
-      } else {
-        line("%-40s %,8d %9.2f %9.2f %9.2f %,12.0f  %s (%d runs)", t.label(), t.results(),
-            t.firstMillis(), t.bestMillis(), t.meanMillis(), t.resultsPerSecond(), t.plan(),
-            t.runs());
+  /** The table of one size. */
+  String table(int size, List<SystemResult> results) {
+    SystemResult mega = find(results, BenchSystem.MEGALITE);
+    List<SystemResult> against = new ArrayList<>();
+    for (BenchSystem s : List.of(BenchSystem.RAW, BenchSystem.RAW_DEFAULT, BenchSystem.APPENGINE)) {
+      if (mega != null && find(results, s) != null) {
+        against.add(find(results, s));
       }
     }
-    out.println();
-
-    line("storage (approximate: live SST + WAL): Megalite %.1f MiB, raw default %.1f MiB,"
-            + " raw Megalite-opts %.1f MiB", m.approximateSizeBytes() / MB,
-        rawDefault.approximateSizeBytes() / MB, rawTuned.approximateSizeBytes() / MB);
-    line("heap used after GC, after the Megalite run with the store open: %.1f MiB"
-        + " (%.1f MiB more than before it); process resident set then: %.0f MiB",
-        m.heapUsedBytes() / MB, (m.heapUsedBytes() - heapBaseline) / MB,
-        m.residentBytes() / MB);
-    out.println();
-
-    line("system load average (1 min) at the end: %.2f", loadAverage());
-    target("puts", PUT_TARGET, m.put(), rawDefault, rawTuned, true);
-    target("gets", GET_TARGET, m.get(), rawDefault, rawTuned, false);
-    out.println();
-    machineLine(m, rawDefault, rawTuned);
-  }
-
-  private void row(String op, Measurement mega, Measurement raw, Measurement tuned) {
-    line("%-44s %,14.0f %,17.0f %7.2f %,23.0f %7.2f", op + ", wall", mega.perSecond(),
-        raw.perSecond(), mega.perSecond() / raw.perSecond(), tuned.perSecond(),
-        mega.perSecond() / tuned.perSecond());
-    line("%-44s %,14.0f %,17.0f %7.2f %,23.0f %7.2f", op + ", per CPU-s", mega.perCpuSecond(),
-        raw.perCpuSecond(), mega.perCpuSecond() / raw.perCpuSecond(), tuned.perCpuSecond(),
-        mega.perCpuSecond() / tuned.perCpuSecond());
-  }
-
-  private void target(String what, double goal, Measurement mega, RawRocksRunner.Result raw,
-      RawRocksRunner.Result tuned, boolean puts) {
-    Measurement rawM = puts ? raw.put() : raw.get();
-    Measurement tunedM = puts ? tuned.put() : tuned.get();
-    double r = mega.perSecond() / rawM.perSecond();
-    double t = mega.perSecond() / tunedM.perSecond();
-    line("target: %s >= %.0f%% of raw (default options), wall: %.0f%% -> %s;"
-            + " against raw with Megalite's options: %.0f%% -> %s; by CPU time: %.0f%% / %.0f%%",
-        what, goal * 100, r * 100, r >= goal ? "MET" : "NOT MET", t * 100,
-        t >= goal ? "MET" : "NOT MET", 100 * mega.perCpuSecond() / rawM.perCpuSecond(),
-        100 * mega.perCpuSecond() / tunedM.perCpuSecond());
-  }
-
-  private void machineLine(MegaliteRunner.Result m, RawRocksRunner.Result raw,
-      RawRocksRunner.Result tuned) {
-    StringBuilder sb = new StringBuilder("RESULT");
-    append(sb, "put_megalite", m.put().perSecond());
-    append(sb, "put_raw_default", raw.put().perSecond());
-    append(sb, "put_raw_megalite_opts", tuned.put().perSecond());
-    append(sb, "put_cpu_megalite", m.put().perCpuSecond());
-    append(sb, "put_cpu_raw_default", raw.put().perCpuSecond());
-    append(sb, "put_cpu_raw_megalite_opts", tuned.put().perCpuSecond());
-    append(sb, "get_megalite", m.get().perSecond());
-    append(sb, "get_raw_default", raw.get().perSecond());
-    append(sb, "get_raw_megalite_opts", tuned.get().perSecond());
-    append(sb, "get_cpu_megalite", m.get().perCpuSecond());
-    append(sb, "get_cpu_raw_default", raw.get().perCpuSecond());
-    append(sb, "get_cpu_raw_megalite_opts", tuned.get().perCpuSecond());
-    int i = 0;
-    for (QueryBench.Timing t : m.queries()) {
-      i++;
-      if (t.note() == null) {
-        append(sb, "q" + i + "_first_ms", t.firstMillis());
-        append(sb, "q" + i + "_best_ms", t.bestMillis());
-        append(sb, "q" + i + "_results_per_s", t.resultsPerSecond());
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "### %,d entities%n%n| operation, per second |", size));
+    StringBuilder rule = new StringBuilder("|---|");
+    for (SystemResult r : results) {
+      sb.append(' ').append(BenchSystem.of(r.system()).label()).append(" |");
+      rule.append("---|");
+    }
+    for (SystemResult r : against) {
+      sb.append(" Megalite / ").append(BenchSystem.of(r.system()).label()).append(" |");
+      rule.append("---|");
+    }
+    sb.append('\n').append(rule).append('\n');
+    row(sb, "batch put (500), entities", WorkloadDriver.PUT, results, mega, against);
+    row(sb, "batch get (1,000), entities", WorkloadDriver.GET, results, mega, against);
+    for (QuerySpec q : QuerySpec.values()) {
+      String results0 = resultCount(results, WorkloadDriver.query(q));
+      row(sb, "`" + q.label() + "`, results (" + results0 + " per query)",
+          WorkloadDriver.query(q), results, mega, against);
+      if (q == QuerySpec.EQUALITY_SORT) {
+        row(sb, "… its first run (Megalite builds the composite index)",
+            WorkloadDriver.firstRun(q), results, mega, against);
       }
     }
-    append(sb, "size_megalite_mib", m.approximateSizeBytes() / MB);
-    append(sb, "heap_after_mib", m.heapUsedBytes() / MB);
-    append(sb, "rss_after_mib", m.residentBytes() / MB);
-    out.println(sb);
+    row(sb, "read-modify-write transactions", WorkloadDriver.TXN, results, mega, against);
+    facts(sb, "heap used after the run, MiB", results, against.size(), "heap_after_bytes");
+    facts(sb, "on disk after the run, MiB", results, against.size(), "disk_bytes");
+    facts(sb, "process resident set after the run, MiB", results, against.size(), "rss_bytes");
+    StringBuilder load = new StringBuilder("| load average at start → end |");
+    for (SystemResult r : results) {
+      load.append(' ').append(r.fact("load_start")).append(" → ").append(r.fact("load_end"))
+          .append(" |");
+    }
+    sb.append(load).append(" |".repeat(against.size())).append('\n');
+    sb.append('\n').append("Each cell: entities (or results, or transactions) per second of wall"
+        + " time, then (per second of the timing thread's CPU time; per second of the whole"
+        + " process's CPU time).\n");
+    targets(sb, mega, find(results, BenchSystem.RAW), find(results, BenchSystem.APPENGINE));
+    sb.append('\n');
+    for (SystemResult r : results) {
+      if (r.fact("failed") != null) {
+        sb.append("\n").append(r.system()).append(": ").append(r.fact("failed")).append('\n');
+      }
+    }
+    return sb.toString();
   }
 
-  private static double loadAverage() {
-    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  /** The targets (reported, not asserted), by wall time, where both systems ran. */
+  private static void targets(StringBuilder sb, SystemResult mega, SystemResult raw,
+      SystemResult appEngine) {
+    if (mega == null) {
+      return;
+    }
+    target(sb, "puts >= 70% of raw", mega, raw, WorkloadDriver.PUT, PUT_TARGET);
+    target(sb, "gets >= 50% of raw", mega, raw, WorkloadDriver.GET, GET_TARGET);
+    target(sb, "puts >= 2x App Engine", mega, appEngine, WorkloadDriver.PUT, 2);
+    target(sb, "gets >= 10x App Engine", mega, appEngine, WorkloadDriver.GET, 10);
+    for (QuerySpec q : QuerySpec.values()) {
+      if (q != QuerySpec.KIND_SCAN) {
+        target(sb, "`" + q.label() + "` >= 100x App Engine", mega, appEngine,
+            WorkloadDriver.query(q), 100);
+      }
+    }
   }
 
-  private static void append(StringBuilder sb, String name, double value) {
-    sb.append(' ').append(name).append('=').append(String.format(Locale.ROOT, "%.2f", value));
+  private static void target(StringBuilder sb, String what, SystemResult mega, SystemResult other,
+      String op, double goal) {
+    double ratio = rate(mega, op) / rate(other, op);
+    if (!Double.isNaN(ratio)) {
+      sb.append(fmt("%ntarget %s: %.2f, %s", what, ratio, ratio >= goal ? "met" : "missed"));
+    }
   }
 
-  private void line(String format, Object... args) {
-    out.println(String.format(Locale.ROOT, format, args));
+  private static void row(StringBuilder sb, String label, String op, List<SystemResult> results,
+      SystemResult mega, List<SystemResult> against) {
+    sb.append("| ").append(label).append(" |");
+    for (SystemResult r : results) {
+      SystemResult.Op o = r.op(op);
+      sb.append(' ').append(o == null ? "" : o.note() != null ? o.note()
+          : fmt("%,.0f (%,.0f; %,.0f)", o.perSecond(), o.perCpuSecond(),
+              o.perProcessCpuSecond())).append(" |");
+    }
+    for (SystemResult r : against) {
+      double ratio = rate(mega, op) / rate(r, op);
+      sb.append(' ').append(Double.isNaN(ratio) ? "" : ratio >= 10 ? fmt("%,.0f", ratio)
+          : fmt("%.2f", ratio)).append(" |");
+    }
+    sb.append('\n');
+  }
+
+  private static void facts(StringBuilder sb, String label, List<SystemResult> results,
+      int ratios, String fact) {
+    sb.append("| ").append(label).append(" |");
+    for (SystemResult r : results) {
+      long v = r.longFact(fact);
+      sb.append(' ').append(v < 0 ? "in memory" : fmt("%,.1f", v / MIB)).append(" |");
+    }
+    sb.append(" |".repeat(ratios)).append('\n');
+  }
+
+  private static String resultCount(List<SystemResult> results, String op) {
+    for (SystemResult r : results) {
+      SystemResult.Op o = r.op(op);
+      if (o != null && o.note() == null) {
+        return fmt("%,d", o.count());
+      }
+    }
+    return "?";
+  }
+
+  static double rate(SystemResult r, String op) {
+    SystemResult.Op o = r == null ? null : r.op(op);
+    return o == null ? Double.NaN : o.perSecond();
+  }
+
+  static SystemResult find(List<SystemResult> results, BenchSystem s) {
+    for (SystemResult r : results) {
+      if (r.system().equals(s.id())) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  static String loadAverage() {
+    return fmt("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+  }
+
+  private static String fmt(String format, Object... args) {
+    return String.format(Locale.ROOT, format, args);
   }
 }

@@ -2,29 +2,39 @@ package dev.megalite.benchmarks;
 
 import dev.megalite.api.Entity;
 import dev.megalite.api.Key;
+import dev.megalite.api.TimestampValue;
 import dev.megalite.api.Value;
 import dev.megalite.engine.codec.ByteSink;
 import dev.megalite.engine.codec.EntityCodec;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 
 /**
- * Deterministic benchmark entities of kind {@value #KIND}: root keys with ids drawn from a seeded
- * random generator (so keys do not arrive in key order), ten properties, about 300 bytes encoded.
- * Eleven values are indexed (one property is a list of three strings, one long text is not), so
- * each entity has one entity row, one kind-index row, eleven property-index rows and one
- * entity-group row.
+ * Deterministic benchmark entities of kind {@value #KIND}, made on demand: entity {@code i} is a
+ * pure function of the seed and {@code i}, so no run holds the workload in memory (a 10-million
+ * entity run fits in a small heap) and every system sees identical data.
+ *
+ * <p>Ids are a bijective scramble of {@code i}, so they are unique without a set and do not arrive
+ * in key order. Every {@value #CHILD_EVERY}th entity is a child of one of {@value #PARENTS} parent
+ * keys of kind {@value #PARENT_KIND} (which are never stored, as App Engine allows), so an ancestor
+ * query on one parent returns about 1%. Ten properties, about 300 bytes encoded: eleven indexed
+ * values (one property is a list of three strings, one text is unindexed), so each entity has one
+ * entity row, one kind-index row, eleven property-index rows and its entity-group row.
  */
 final class Workload {
   static final String KIND = "Bench";
+  static final String PARENT_KIND = "BenchParent";
   /** {@code bucket} is uniform over [0, BUCKETS): an equality on it selects about 1%. */
   static final int BUCKETS = 100;
 
   static final int QUERY_BUCKET = 42;
+  static final int CHILD_EVERY = 10;
+  static final int PARENTS = 10;
+  /** The parent whose children the ancestor query returns. */
+  static final int QUERY_PARENT = 3;
 
+  private static final long ID_MASK = (1L << 52) - 1;
   private static final long CREATED_BASE_MICROS = 1_704_067_200_000_000L; // 2024-01-01T00:00Z
   private static final long YEAR = 365L * 24 * 3600 * 1_000_000;
   private static final String[] CITIES = {
@@ -40,42 +50,53 @@ final class Workload {
     }
   }
 
-  private final List<Entity> entities;
-  private final List<Key> keys;
+  private final String project;
+  private final int size;
+  private final long seed;
 
-  private Workload(List<Entity> entities) {
-    this.entities = List.copyOf(entities);
-    List<Key> ks = new ArrayList<>(entities.size());
-    for (Entity e : entities) {
-      ks.add(e.completeKey());
-    }
-    this.keys = List.copyOf(ks);
+  private Workload(String project, int size, long seed) {
+    this.project = project;
+    this.size = size;
+    this.seed = seed;
   }
 
-  /** {@code count} entities of project {@code project}; equal arguments give equal entities. */
-  static Workload generate(String project, int count, long seed) {
-    Random rnd = new Random(seed);
-    Set<Long> ids = new HashSet<>(count * 2);
-    List<Entity> out = new ArrayList<>(count);
-    while (out.size() < count) {
-      long id = 1 + (rnd.nextLong() >>> 12); // [1, 2^52]: random, so puts are not in key order
-      if (ids.add(id)) {
-        out.add(entity(Key.of(project, KIND, id), rnd));
-      }
-    }
-    return new Workload(out);
+  /** {@code size} entities of project {@code project}; equal arguments give equal entities. */
+  static Workload of(String project, int size, long seed) {
+    return new Workload(project, size, seed);
   }
 
-  private static Entity entity(Key key, Random rnd) {
+  int size() {
+    return size;
+  }
+
+  String project() {
+    return project;
+  }
+
+  /** The key of entity {@code i}: a root key, or for every tenth entity a parent's child. */
+  Key key(int i) {
+    long id = 1 + scramble((i + mix(seed)) & ID_MASK); // [1, 2^52]
+    if (i % CHILD_EVERY == 0) {
+      return parent((i / CHILD_EVERY) % PARENTS).child(KIND, id);
+    }
+    return Key.of(project, KIND, id);
+  }
+
+  Key parent(int p) {
+    return Key.of(project, PARENT_KIND, p + 1);
+  }
+
+  Entity entity(int i) {
+    Random rnd = random(i);
+    int bucket = rnd.nextInt(BUCKETS); // first draw: bucket(i) repeats it cheaply
     String name = "user-" + Long.toString(rnd.nextLong() >>> 16, 36);
     String email = name + "@example" + rnd.nextInt(10) + ".com";
-    int bucket = rnd.nextInt(BUCKETS);
     long created = CREATED_BASE_MICROS + (long) (rnd.nextDouble() * YEAR);
-    return Entity.newBuilder(key)
+    return Entity.newBuilder(key(i))
         .set("name", name)
         .set("email", email)
         .set("bucket", bucket)
-        .set("created", Value.timestampMicros(created))
+        .set("created", new TimestampValue(created, true))
         .set("tags", Value.of(tag(rnd)), Value.of(tag(rnd)), Value.of(tag(rnd)))
         .set("score", rnd.nextDouble() * 1000)
         .set("active", rnd.nextBoolean())
@@ -85,11 +106,53 @@ final class Workload {
         .build();
   }
 
-  private static String tag(Random rnd) {
-    return TAGS[rnd.nextInt(TAGS.length)];
+  /** Entities {@code from} (inclusive) to {@code to} (exclusive), made now. */
+  List<Entity> entities(int from, int to) {
+    List<Entity> out = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      out.add(entity(i));
+    }
+    return out;
   }
 
-  private static String text(Random rnd, int length) {
+  List<Key> keys(int from, int to) {
+    List<Key> out = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      out.add(key(i));
+    }
+    return out;
+  }
+
+  /** How many entities have {@code bucket == b}: the size of the equality query's answer. */
+  int countBucket(int b) {
+    int n = 0;
+    for (int i = 0; i < size; i++) {
+      if (random(i).nextInt(BUCKETS) == b) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** How many entities are children of parent {@code p}: the ancestor query's answer. */
+  int countChildren(int p) {
+    int children = (size + CHILD_EVERY - 1) / CHILD_EVERY; // entities 0, 10, 20, …
+    return children / PARENTS + (children % PARENTS > p ? 1 : 0);
+  }
+
+  /** Mean size of the stored entity value (what {@link EntityCodec} writes), over a sample. */
+  double meanEncodedBytes() {
+    ByteSink sink = new ByteSink(512);
+    int n = Math.min(size, 10_000);
+    long total = 0;
+    for (int i = 0; i < n; i++) {
+      total += EntityCodec.encode(entity(i), 0, sink).length;
+    }
+    return (double) total / n;
+  }
+
+  /** Lower-case words and spaces, {@code length} characters. */
+  static String text(Random rnd, int length) {
     StringBuilder sb = new StringBuilder(length);
     while (sb.length() < length) {
       int word = 2 + rnd.nextInt(8);
@@ -103,41 +166,27 @@ final class Workload {
     return sb.toString();
   }
 
-  List<Entity> entities() {
-    return entities;
+  private Random random(int i) {
+    return new Random(mix(seed ^ (i * 0x9E3779B97F4A7C15L)));
   }
 
-  List<Key> keys() {
-    return keys;
+  private static String tag(Random rnd) {
+    return TAGS[rnd.nextInt(TAGS.length)];
   }
 
-  int size() {
-    return entities.size();
+  /** A bijection of [0, 2^52): odd multipliers and right xor-shifts are each invertible. */
+  static long scramble(long x) {
+    x = (x * 0x9E3779B97F4A7C15L) & ID_MASK;
+    x ^= x >>> 26;
+    x = (x * 0xBF58476D1CE4E5B9L) & ID_MASK;
+    x ^= x >>> 23;
+    return x;
   }
 
-  /** The first {@code n} entities (all of them when there are fewer). */
-  Workload head(int n) {
-    return new Workload(entities.subList(0, Math.min(n, entities.size())));
-  }
-
-  /** How many entities have {@code bucket == b}: the expected size of the equality query. */
-  int countBucket(int b) {
-    int n = 0;
-    for (Entity e : entities) {
-      if (e.getLong("bucket") == b) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  /** Mean size of the stored entity value (what {@link EntityCodec} writes), in bytes. */
-  double meanEncodedBytes() {
-    ByteSink sink = new ByteSink(512);
-    long total = 0;
-    for (Entity e : entities) {
-      total += EntityCodec.encode(e, 0, sink).length;
-    }
-    return (double) total / entities.size();
+  /** SplitMix64's finaliser: spreads a seed over all 64 bits. */
+  static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 }
