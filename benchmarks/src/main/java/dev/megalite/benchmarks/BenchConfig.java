@@ -17,6 +17,8 @@ import java.util.Map;
  *     heap-after-run figures are per system; when false, everything runs in this JVM
  * @param child set in a child JVM: run one system at one size and print the result lines only
  * @param out where to write tables.md, to add to results.tsv and to draw throughput.svg; or null
+ * @param reportOnly measure nothing: print the tables of {@code sizes} and redraw the chart from
+ *     {@code out}'s results.tsv (after separate runs have added to it)
  * @param dir where to create the RocksDB directories, or null for a fresh temporary directory
  * @param seed seed of the workload generator; equal seeds give equal entities and keys
  * @param warmup entities put and got on a throwaway store first, so that the JIT has compiled the
@@ -34,6 +36,7 @@ record BenchConfig(
     boolean fork,
     boolean child,
     Path out,
+    boolean reportOnly,
     Path dir,
     long seed,
     int warmup,
@@ -44,7 +47,8 @@ record BenchConfig(
       "usage: java -jar benchmarks/target/benchmarks.jar [--sizes N,N,… (10000,100000)]"
           + " [--systems megalite,raw,appengine (all three; also raw-default)]"
           + " [--heap SYSTEM=SIZE,… (child -Xmx; megalite=1g,raw=1g,appengine by size)]"
-          + " [--jvm-arg ARG (repeatable)] [--no-fork] [--out DIR] [--dir DIR] [--seed S (42)]"
+          + " [--jvm-arg ARG (repeatable)] [--no-fork] [--out DIR] [--report-only]"
+          + " [--dir DIR] [--seed S (42)]"
           + " [--warmup N (20000)] [--query-runs N (10)] [--keep]"
           + " [--quota-accounting on|off (on; off only to measure its cost)]";
 
@@ -75,6 +79,7 @@ record BenchConfig(
     boolean fork = true;
     boolean child = false;
     Path out = null;
+    boolean reportOnly = false;
     Path dir = null;
     long seed = 42;
     int warmup = 20_000;
@@ -91,6 +96,7 @@ record BenchConfig(
         case "--no-fork" -> fork = false;
         case "--child" -> child = true;
         case "--out" -> out = Path.of(value(args, ++i, a));
+        case "--report-only" -> reportOnly = true;
         case "--dir" -> dir = Path.of(value(args, ++i, a));
         case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
         case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, a));
@@ -100,8 +106,11 @@ record BenchConfig(
         default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
       }
     }
+    if (reportOnly && out == null) {
+      throw new IllegalArgumentException("--report-only needs --out DIR");
+    }
     BenchConfig cfg = new BenchConfig(sizes, systems, heaps, jvmArgs, fork && !child, child, out,
-        dir, seed, warmup, queryRuns, keep, quotaAccounting);
+        reportOnly, dir, seed, warmup, queryRuns, keep, quotaAccounting);
     MegaliteRunner.quotaAccounting(cfg.quotaAccounting()); // the one place Megalite is opened
     return cfg;
   }

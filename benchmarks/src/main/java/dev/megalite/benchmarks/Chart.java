@@ -41,7 +41,7 @@ final class Chart {
     for (int i = 0; i < panels.size(); i++) {
       panel(sb, panels.get(i), results, (i % COLS) * W, HEADER + (i / COLS) * H);
     }
-    legend(sb);
+    legend(sb, results);
     return sb.append("</svg>\n").toString();
   }
 
@@ -105,11 +105,14 @@ final class Chart {
     }
   }
 
-  /** One line under the title: a swatch and name per system, and what a gap means. */
-  private static void legend(StringBuilder sb) {
+  /** One line under the title: a swatch and name per system measured, and what a gap means. */
+  private static void legend(StringBuilder sb, List<SystemResult> results) {
     int x = 8;
     int y = 38;
     for (BenchSystem s : BenchSystem.values()) {
+      if (results.stream().noneMatch(r -> r.system().equals(s.id()))) {
+        continue;
+      }
       sb.append(fmt("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\""
           + " stroke-width=\"3\"/>%n", x, y - 4, x + 24, y - 4, color(s)));
       sb.append(fmt("<text x=\"%d\" y=\"%d\">%s</text>%n", x + 30, y, escape(s.label())));

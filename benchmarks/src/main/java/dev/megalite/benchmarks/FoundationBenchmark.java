@@ -41,6 +41,10 @@ public final class FoundationBenchmark {
 
   static void run(BenchConfig cfg) {
     Report report = new Report(System.out);
+    if (cfg.reportOnly()) {
+      report(cfg, report);
+      return;
+    }
     report.machine(cfg);
     List<SystemResult> all = new ArrayList<>();
     StringBuilder tables = new StringBuilder();
@@ -67,6 +71,27 @@ public final class FoundationBenchmark {
         throw new UncheckedIOException(e);
       }
       System.out.println("wrote tables.md, results.tsv and throughput.svg to " + cfg.out());
+    }
+  }
+
+  /** The tables and the chart from what earlier runs wrote to {@code --out}. */
+  private static void report(BenchConfig cfg, Report report) {
+    try {
+      List<SystemResult> history = ResultsFile.read(cfg.out().resolve("results.tsv"));
+      for (int size : cfg.sizes()) {
+        List<SystemResult> results = new ArrayList<>();
+        for (BenchSystem system : cfg.systems()) {
+          for (SystemResult r : history) {
+            if (r.size() == size && r.system().equals(system.id())) {
+              results.add(r);
+            }
+          }
+        }
+        System.out.println(report.table(size, results));
+      }
+      Files.writeString(cfg.out().resolve("throughput.svg"), Chart.svg(history));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

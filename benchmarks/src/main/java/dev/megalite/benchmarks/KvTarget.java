@@ -38,7 +38,7 @@ interface KvTarget extends AutoCloseable {
     return Entity.newBuilder(key(id))
         .set("owner", "user-" + (id % 10_000))
         .set("n", id)
-        .set("at", new TimestampValue(1_704_067_200_000_000L + id * 1000, true))
+        .set("at", new TimestampValue(1_704_067_200_000_000L + id % 31_536_000_000_000L, true))
         .set("score", (id % 1000) / 10.0)
         .set("payload", Value.of(Payloads.POOL.get((int) (id % PAYLOADS))).unindexed())
         .build();

@@ -14,6 +14,7 @@ final class Report {
   static final double GET_TARGET = 0.50;
 
   private static final double MIB = 1024.0 * 1024.0;
+  private static final long MIN_PROCESS_CPU_NANOS = 100_000_000L;
 
   private final PrintStream out;
 
@@ -74,7 +75,7 @@ final class Report {
     sb.append(load).append(" |".repeat(against.size())).append('\n');
     sb.append('\n').append("Each cell: entities (or results, or transactions) per second of wall"
         + " time, then (per second of the timing thread's CPU time; per second of the whole"
-        + " process's CPU time).\n");
+        + " process's CPU time, where the phase used at least 100 ms of it).\n");
     targets(sb, mega, find(results, BenchSystem.RAW), find(results, BenchSystem.APPENGINE));
     sb.append('\n');
     for (SystemResult r : results) {
@@ -116,9 +117,7 @@ final class Report {
     sb.append("| ").append(label).append(" |");
     for (SystemResult r : results) {
       SystemResult.Op o = r.op(op);
-      sb.append(' ').append(o == null ? "" : o.note() != null ? o.note()
-          : fmt("%,.0f (%,.0f; %,.0f)", o.perSecond(), o.perCpuSecond(),
-              o.perProcessCpuSecond())).append(" |");
+      sb.append(' ').append(o == null ? "" : o.note() != null ? o.note() : cell(o)).append(" |");
     }
     for (SystemResult r : against) {
       double ratio = rate(mega, op) / rate(r, op);
@@ -126,6 +125,17 @@ final class Report {
           : fmt("%.2f", ratio)).append(" |");
     }
     sb.append('\n');
+  }
+
+  /**
+   * Wall rate, then thread-CPU rate and, where the phase used enough of it to be read at the
+   * clock's 10 ms granularity, process-CPU rate.
+   */
+  private static String cell(SystemResult.Op o) {
+    if (o.processCpuNanos() < MIN_PROCESS_CPU_NANOS) {
+      return fmt("%,.0f (%,.0f)", o.perSecond(), o.perCpuSecond());
+    }
+    return fmt("%,.0f (%,.0f; %,.0f)", o.perSecond(), o.perCpuSecond(), o.perProcessCpuSecond());
   }
 
   private static void facts(StringBuilder sb, String label, List<SystemResult> results,
