@@ -45,6 +45,10 @@ public final class Cli {
       java.util.logging.Logger.getLogger("io.grpc"));
 
   public static void main(String[] args) {
+    // The server speaks plaintext only: skip loading the bundled OpenSSL (start-up time).
+    if (System.getProperty("com.linecorp.armeria.useOpenSsl") == null) {
+      System.setProperty("com.linecorp.armeria.useOpenSsl", "false");
+    }
     // The libraries' start-up chatter is INFO; their warnings and errors still show.
     QUIET.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
     int code = run(args, System.out, System.err);

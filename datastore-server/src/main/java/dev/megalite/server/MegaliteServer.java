@@ -1,6 +1,7 @@
 package dev.megalite.server;
 
 import com.linecorp.armeria.server.Server;
+import com.linecorp.armeria.common.grpc.GrpcSerializationFormats;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.encoding.DecodingService;
 import com.linecorp.armeria.server.grpc.GrpcService;
@@ -38,6 +39,9 @@ public final class MegaliteServer implements AutoCloseable {
         .service(GrpcService.builder()
             .addService(grpc)
             .useBlockingTaskExecutor(true)
+            // Binary gRPC only: the gRPC-JSON marshallers cost a second of start-up to build, and
+            // JSON clients use the REST surface instead.
+            .supportedSerializationFormats(GrpcSerializationFormats.PROTO)
             .maxRequestMessageLength(ServerOptions.MAX_REQUEST_BYTES)
             .exceptionHandler((ctx, status, cause, metadata) -> Errors.grpcStatus(status, cause))
             .build())
