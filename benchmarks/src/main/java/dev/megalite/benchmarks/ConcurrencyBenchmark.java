@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
  * workers for a fixed time each, in read MB/s and write MB/s: the shape of kvlayer's published
  * throughput table. Run with {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar
  * dev.megalite.benchmarks.ConcurrencyBenchmark [--threads 25,50,100] [--seconds 10] [--preload
- * 100000] [--systems megalite,raw] [--dir DIR]}.
+ * 100000] [--systems megalite,raw,server] [--dir DIR]}.
  *
  * <p>Per system, on a fresh store: load {@code --preload} entities (batch puts of 500, at ids
  * scattered over the key space), warm up, then per worker count a read phase (gets of random
@@ -80,11 +80,12 @@ public final class ConcurrencyBenchmark {
     rows.forEach(System.out::println);
   }
 
-  /** The target named {@code system}; a server target through the official client goes here. */
+  /** The target named {@code system}: megalite (embedded), raw, or server (official client). */
   static KvTarget target(String system, Path dir) {
     return switch (system) {
       case "megalite" -> KvTarget.megalite(MegaliteRunner.open(dir));
       case "raw" -> new RawKvTarget(dir);
+      case "server" -> new ServerKvTarget(dir);
       default -> throw new IllegalArgumentException("unknown system '" + system + "'");
     };
   }

@@ -14,9 +14,8 @@ import java.util.Random;
 /**
  * What {@link ConcurrencyBenchmark}'s workers call: single-entity reads and writes of about 1 KB
  * entities, from many threads at once. Implementations must be thread-safe. The embedded ones are
- * {@link #megalite} and {@link RawKvTarget}; a target that talks to {@code datastore-server}
- * through the official Cloud Datastore Java client implements this same interface, and {@link
- * ConcurrencyBenchmark#target} gains a case for it, once the server exists.
+ * {@link #megalite} and {@link RawKvTarget}; {@link ServerKvTarget} goes through the emulator
+ * server with the official Cloud Datastore Java client.
  */
 interface KvTarget extends AutoCloseable {
   String KIND = "Kv";

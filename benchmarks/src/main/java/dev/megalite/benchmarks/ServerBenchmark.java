@@ -83,7 +83,7 @@ public final class ServerBenchmark {
     for (int from = 0; from < n; from += 500) {
       List<com.google.cloud.datastore.Entity> batch = new ArrayList<>(500);
       for (Entity e : w.entities(from, Math.min(n, from + 500))) {
-        batch.add(toClient(e));
+        batch.add(ClientEntities.toClient(e));
       }
       ds.put(batch.toArray(com.google.cloud.datastore.Entity[]::new));
     }
@@ -92,7 +92,7 @@ public final class ServerBenchmark {
     for (int from = 0; from < n; from += 1000) {
       List<com.google.cloud.datastore.Key> keys = new ArrayList<>(1000);
       for (Key k : w.keys(from, Math.min(n, from + 1000))) {
-        keys.add(toClient(k));
+        keys.add(ClientEntities.toClient(k));
       }
       check(ds.fetch(keys.toArray(com.google.cloud.datastore.Key[]::new)).size(), keys.size());
     }
@@ -162,46 +162,5 @@ public final class ServerBenchmark {
 
   private static double seconds(long t0) {
     return (System.nanoTime() - t0) / 1e9;
-  }
-
-  private static com.google.cloud.datastore.Key toClient(Key k) {
-    List<PathElement> ancestors = new ArrayList<>();
-    for (dev.megalite.api.PathElement e : k.path().subList(0, k.path().size() - 1)) {
-      ancestors.add(e.hasId() ? PathElement.of(e.kind(), e.id()) : PathElement.of(e.kind(), e.name()));
-    }
-    com.google.cloud.datastore.Key.Builder b = k.hasId()
-        ? com.google.cloud.datastore.Key.newBuilder(k.project(), k.kind(), k.id())
-        : com.google.cloud.datastore.Key.newBuilder(k.project(), k.kind(), k.name());
-    return b.addAncestors(ancestors).build();
-  }
-
-  /** The workload's entity as the client's: the value types the workload uses. */
-  private static com.google.cloud.datastore.Entity toClient(Entity e) {
-    com.google.cloud.datastore.Entity.Builder b =
-        com.google.cloud.datastore.Entity.newBuilder(toClient(e.completeKey()));
-    e.properties().forEach((name, v) -> b.set(name, toClient(v)));
-    return b.build();
-  }
-
-  private static com.google.cloud.datastore.Value<?> toClient(Value v) {
-    com.google.cloud.datastore.Value<?> out;
-    if (v instanceof ListValue l) {
-      List<com.google.cloud.datastore.Value<?>> values = new ArrayList<>();
-      l.values().forEach(x -> values.add(toClient(x)));
-      return com.google.cloud.datastore.ListValue.of(values);
-    } else if (v instanceof dev.megalite.api.StringValue s) {
-      out = StringValue.newBuilder(s.value()).setExcludeFromIndexes(!s.indexed()).build();
-    } else if (v instanceof IntegerValue i) {
-      out = com.google.cloud.datastore.LongValue.of(i.value());
-    } else if (v instanceof DoubleValue d) {
-      out = com.google.cloud.datastore.DoubleValue.of(d.value());
-    } else if (v instanceof BooleanValue bv) {
-      out = com.google.cloud.datastore.BooleanValue.of(bv.value());
-    } else if (v instanceof TimestampValue t) {
-      out = com.google.cloud.datastore.TimestampValue.of(Timestamp.ofTimeMicroseconds(t.micros()));
-    } else {
-      throw new IllegalArgumentException("the workload has no " + v.type() + " values");
-    }
-    return out;
   }
 }
