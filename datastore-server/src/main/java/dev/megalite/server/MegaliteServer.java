@@ -28,7 +28,6 @@ public final class MegaliteServer implements AutoCloseable {
   private MegaliteServer(ServerOptions options) {
     this.options = options;
     this.projects = new Projects(options);
-    projects.get(options.project()); // open the default project now: errors show at start
     DatastoreApi api = new DatastoreApi(projects, transactions);
     this.grpc = new GrpcDatastore(api);
     ServerBuilder sb = Server.builder()
@@ -58,11 +57,19 @@ public final class MegaliteServer implements AutoCloseable {
   /** Starts a server and returns once it accepts connections. */
   public static MegaliteServer start(ServerOptions options) {
     MegaliteServer s = new MegaliteServer(options);
+    // Open the default project while the server starts (both take a few hundred milliseconds the
+    // first time), and before it is announced: errors in the store or its options show at start.
+    CompletableFuture<?> opened =
+        CompletableFuture.runAsync(() -> s.projects.get(options.project()));
     try {
       s.server.start().join();
+      opened.join();
     } catch (RuntimeException e) {
+      opened.exceptionally(t -> null).join();
+      s.server.stop().join();
       s.projects.close();
-      throw e;
+      throw e instanceof java.util.concurrent.CompletionException && e.getCause()
+          instanceof RuntimeException cause ? cause : e;
     }
     return s;
   }
