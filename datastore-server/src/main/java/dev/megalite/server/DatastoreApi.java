@@ -250,9 +250,6 @@ final class DatastoreApi {
       case DELETE -> Write.delete(EntityProtos.key(m.getDelete(), partition, "delete"));
       default -> throw new BadRequestException("a mutation has no operation");
     };
-    if (w.kind() == Write.Kind.UPDATE && !(w.entity().key() instanceof Key)) {
-      throw new BadRequestException("update needs a complete key");
-    }
     allocates.add(w.entity() != null && w.entity().key() instanceof IncompleteKey);
     return m.hasBaseVersion() ? w.ifVersion(m.getBaseVersion()) : w;
   }

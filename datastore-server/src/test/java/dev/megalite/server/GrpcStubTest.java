@@ -109,6 +109,19 @@ class GrpcStubTest {
   }
 
   @Test
+  void aCommittedTransactionHandleIsRefusedAfterwards() {
+    ByteString txn = stub.beginTransaction(
+        BeginTransactionRequest.newBuilder().setProjectId(PROJECT).build()).getTransaction();
+    stub.commit(CommitRequest.newBuilder().setProjectId(PROJECT).setTransaction(txn)
+        .setMode(CommitRequest.Mode.TRANSACTIONAL).build());
+    StatusRuntimeException again = catchThrowableOfType(StatusRuntimeException.class,
+        () -> stub.commit(CommitRequest.newBuilder().setProjectId(PROJECT).setTransaction(txn)
+            .setMode(CommitRequest.Mode.TRANSACTIONAL).build()));
+    assertThat(again.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(again.getStatus().getDescription()).contains("Invalid transaction");
+  }
+
+  @Test
   void anInsertOfAnExistingKeyIsAlreadyExistsAndAnUpdateOfAMissingOneNotFound() {
     Entity e = Entity.newBuilder().setKey(key("Task", "once")).build();
     upsert(e);

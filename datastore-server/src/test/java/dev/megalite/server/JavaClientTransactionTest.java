@@ -135,14 +135,6 @@ class JavaClientTransactionTest extends SharedServerTest {
   }
 
   @Test
-  void aCommittedTransactionCannotBeUsedAgain() {
-    Transaction t = ds.newTransaction();
-    t.commit();
-    DatastoreException e = catchThrowableOfType(DatastoreException.class, t::rollback);
-    assertThat(e).isNotNull();
-  }
-
-  @Test
   void eventualReadOptionStillReadsTheLatestEntity() {
     Key key = counters.newKey("eventual");
     ds.put(Entity.newBuilder(key).set("n", 3).build());
