@@ -49,6 +49,11 @@ public final class Cli {
     if (System.getProperty("com.linecorp.armeria.useOpenSsl") == null) {
       System.setProperty("com.linecorp.armeria.useOpenSsl", "false");
     }
+    // Netty registers JFR events for its buffer allocator at the first request, about 0.2 s of
+    // class generation; a recording of the emulator can still turn them on with this property.
+    if (System.getProperty("io.netty.jfr.enabled") == null) {
+      System.setProperty("io.netty.jfr.enabled", "false");
+    }
     // The libraries' start-up chatter is INFO; their warnings and errors still show.
     QUIET.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
     int code = run(args, System.out, System.err);

@@ -1,6 +1,5 @@
 package dev.megalite.server;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import dev.megalite.api.error.DatastoreException;
 import dev.megalite.api.error.NeedIndexException;
 import io.grpc.Status;
@@ -44,21 +43,6 @@ final class Errors {
     }
     LOG.log(Level.WARNING, "unexpected error while serving a request", t);
     return Status.INTERNAL.withDescription(shorten("internal error: " + t));
-  }
-
-  /**
-   * The status of a gRPC call that failed outside {@link GrpcDatastore}: a request message that
-   * does not parse is the client's INVALID_ARGUMENT, where gRPC's own unmarshaller says INTERNAL.
-   * Any other status is kept.
-   */
-  static Status grpcStatus(Status status, Throwable cause) {
-    for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof InvalidProtocolBufferException) {
-        return Status.INVALID_ARGUMENT.withDescription(
-            "the request is not a valid protobuf message: " + shorten(t.getMessage()));
-      }
-    }
-    return status;
   }
 
   /**

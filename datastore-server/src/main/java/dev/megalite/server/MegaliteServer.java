@@ -1,10 +1,8 @@
 package dev.megalite.server;
 
 import com.linecorp.armeria.server.Server;
-import com.linecorp.armeria.common.grpc.GrpcSerializationFormats;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.encoding.DecodingService;
-import com.linecorp.armeria.server.grpc.GrpcService;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -25,9 +23,9 @@ public final class MegaliteServer implements AutoCloseable {
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private final AtomicBoolean stopping = new AtomicBoolean();
 
-  private MegaliteServer(ServerOptions options) {
+  private MegaliteServer(ServerOptions options, Projects projects) {
     this.options = options;
-    this.projects = new Projects(options);
+    this.projects = projects;
     DatastoreApi api = new DatastoreApi(projects, transactions);
     this.grpc = new GrpcDatastore(api);
     ServerBuilder sb = Server.builder()
@@ -35,16 +33,10 @@ public final class MegaliteServer implements AutoCloseable {
         .maxRequestLength(ServerOptions.MAX_REQUEST_BYTES)
         .requestTimeout(Duration.ofMinutes(5))
         .gracefulShutdownTimeout(Duration.ZERO, Duration.ofSeconds(5))
-        .service(GrpcService.builder()
-            .addService(grpc)
-            .useBlockingTaskExecutor(true)
-            // Binary gRPC only: the gRPC-JSON marshallers cost a second of start-up to build, and
-            // JSON clients use the REST surface instead.
-            .supportedSerializationFormats(GrpcSerializationFormats.PROTO)
-            .maxRequestMessageLength(ServerOptions.MAX_REQUEST_BYTES)
-            .exceptionHandler((ctx, status, cause, metadata) -> Errors.grpcStatus(status, cause))
-            .build())
         .serviceUnder("/v1/", new RestDatastore(api).decorate(DecodingService.newDecorator()));
+    // The gRPC service reads its bodies itself and refuses a message over the limit as soon as
+    // its prefix announces it, with RESOURCE_EXHAUSTED (a 413 would reach gRPC clients as UNKNOWN).
+    sb.route().pathPrefix(GrpcDatastore.PREFIX).maxRequestLength(0).build(grpc);
     AdminService admin =
         new AdminService(projects, transactions, options.inMemory(), this::stopAsync);
     for (String path : new String[] {"/", "/quota", "/reset", "/persist", "/shutdown",
@@ -56,22 +48,34 @@ public final class MegaliteServer implements AutoCloseable {
 
   /** Starts a server and returns once it accepts connections. */
   public static MegaliteServer start(ServerOptions options) {
-    MegaliteServer s = new MegaliteServer(options);
-    // Open the default project while the server starts (both take a few hundred milliseconds the
-    // first time), and before it is announced: errors in the store or its options show at start.
-    CompletableFuture<?> opened =
-        CompletableFuture.runAsync(() -> s.projects.get(options.project()));
+    Projects projects = new Projects(options);
+    // Open the default project while the server is built and started (each takes a few hundred
+    // milliseconds the first time), and before it is announced: errors in the store or its options
+    // show at start.
+    CompletableFuture<?> opened = CompletableFuture.runAsync(
+        () -> projects.get(options.project()), MegaliteServer::startThread);
+    MegaliteServer s = null;
     try {
+      s = new MegaliteServer(options, projects);
       s.server.start().join();
       opened.join();
+      return s;
     } catch (RuntimeException e) {
       opened.exceptionally(t -> null).join();
-      s.server.stop().join();
-      s.projects.close();
+      if (s != null) {
+        s.server.stop().join();
+      }
+      projects.close();
       throw e instanceof java.util.concurrent.CompletionException && e.getCause()
           instanceof RuntimeException cause ? cause : e;
     }
-    return s;
+  }
+
+  /** Runs a start-up task on a thread of its own (the common pool has one thread on 2 cores). */
+  private static void startThread(Runnable task) {
+    Thread t = new Thread(task, "megalite-start");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** The port the server listens on (the chosen one when started with port 0). */
