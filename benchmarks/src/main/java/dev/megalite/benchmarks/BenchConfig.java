@@ -27,6 +27,8 @@ import java.util.Map;
  * @param keep whether to keep the RocksDB directories after the run
  * @param quotaAccounting whether Megalite counts quotas (always, in normal use); off only to
  *     measure what the accounting costs ({@code --quota-accounting off})
+ * @param blockCacheMb RocksDB's block cache in MiB, the same for Megalite and for the raw ceiling
+ *     with Megalite's options ({@code --block-cache-mb}; 64, {@code RocksOptions}' default)
  */
 record BenchConfig(
     List<Integer> sizes,
@@ -42,7 +44,11 @@ record BenchConfig(
     int warmup,
     int queryRuns,
     boolean keep,
-    boolean quotaAccounting) {
+    boolean quotaAccounting,
+    long blockCacheMb) {
+  /** {@code RocksOptions.defaults()}' block cache, in MiB. */
+  static final long DEFAULT_BLOCK_CACHE_MB = 64;
+
   static final String USAGE =
       "usage: java -jar benchmarks/target/benchmarks.jar [--sizes N,N,… (10000,100000)]"
           + " [--systems megalite,raw,appengine (all three; also raw-default)]"
@@ -50,7 +56,8 @@ record BenchConfig(
           + " [--jvm-arg ARG (repeatable)] [--no-fork] [--out DIR] [--report-only]"
           + " [--dir DIR] [--seed S (42)]"
           + " [--warmup N (20000)] [--query-runs N (10)] [--keep]"
-          + " [--quota-accounting on|off (on; off only to measure its cost)]";
+          + " [--quota-accounting on|off (on; off only to measure its cost)]"
+          + " [--block-cache-mb N (64; Megalite and raw alike)]";
 
   BenchConfig {
     sizes = List.copyOf(sizes);
@@ -67,6 +74,9 @@ record BenchConfig(
     }
     if (warmup < 0 || queryRuns < 1) {
       throw new IllegalArgumentException("--warmup must be >= 0 and --query-runs >= 1");
+    }
+    if (blockCacheMb < 0 || blockCacheMb > (Long.MAX_VALUE >> 20)) {
+      throw new IllegalArgumentException("--block-cache-mb must be >= 0, not " + blockCacheMb);
     }
   }
 
@@ -86,6 +96,7 @@ record BenchConfig(
     int queryRuns = 10;
     boolean keep = false;
     boolean quotaAccounting = true;
+    long blockCacheMb = DEFAULT_BLOCK_CACHE_MB;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -103,6 +114,7 @@ record BenchConfig(
         case "--query-runs" -> queryRuns = Integer.parseInt(value(args, ++i, a));
         case "--keep" -> keep = true;
         case "--quota-accounting" -> quotaAccounting = onOff(value(args, ++i, a), a);
+        case "--block-cache-mb" -> blockCacheMb = Long.parseLong(value(args, ++i, a));
         default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
       }
     }
@@ -110,8 +122,11 @@ record BenchConfig(
       throw new IllegalArgumentException("--report-only needs --out DIR");
     }
     BenchConfig cfg = new BenchConfig(sizes, systems, heaps, jvmArgs, fork && !child, child, out,
-        reportOnly, dir, seed, warmup, queryRuns, keep, quotaAccounting);
+        reportOnly, dir, seed, warmup, queryRuns, keep, quotaAccounting, blockCacheMb);
     MegaliteRunner.quotaAccounting(cfg.quotaAccounting()); // the one place Megalite is opened
+    // The one place each is opened: both get the same block cache, so comparisons stay fair.
+    MegaliteRunner.blockCacheBytes(cfg.blockCacheBytes());
+    RawProfile.blockCacheBytes(cfg.blockCacheBytes());
     return cfg;
   }
 
@@ -131,7 +146,15 @@ record BenchConfig(
       a.add("--quota-accounting");
       a.add("off");
     }
+    if (blockCacheMb != DEFAULT_BLOCK_CACHE_MB) {
+      a.add("--block-cache-mb");
+      a.add(Long.toString(blockCacheMb));
+    }
     return a;
+  }
+
+  long blockCacheBytes() {
+    return blockCacheMb << 20;
   }
 
   /** {@code -Xmx} for {@code system} at {@code size}: as given by --heap, else its default. */

@@ -11,6 +11,7 @@ import dev.megalite.api.query.SortOrder;
 import dev.megalite.engine.Megalite;
 import dev.megalite.engine.MegaliteDatastore;
 import dev.megalite.engine.MegaliteOptions;
+import dev.megalite.engine.kv.rocks.RocksOptions;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -39,10 +40,20 @@ final class MegaliteRunner implements Store<List<Entity>, List<Key>> {
     quotaAccounting = on;
   }
 
+  /** RocksDB's block cache; the raw ceiling's {@link RawProfile#MEGALITE} gets the same. */
+  private static volatile long blockCacheBytes = RocksOptions.defaults().blockCacheBytes();
+
+  static void blockCacheBytes(long bytes) {
+    blockCacheBytes = bytes;
+  }
+
   /** The one place the harness opens Megalite, so every run uses the same options. */
   static MegaliteDatastore open(Path dir) {
-    return Megalite.open(
-        MegaliteOptions.newBuilder().dataDir(dir).quotaAccounting(quotaAccounting).build());
+    return Megalite.open(MegaliteOptions.newBuilder()
+        .dataDir(dir)
+        .quotaAccounting(quotaAccounting)
+        .rocksOptions(RocksOptions.newBuilder().blockCacheBytes(blockCacheBytes).build())
+        .build());
   }
 
   @Override

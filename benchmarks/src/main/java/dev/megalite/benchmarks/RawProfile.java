@@ -21,12 +21,20 @@ enum RawProfile {
   DEFAULT("raw RocksDB, default options"),
   /**
    * What {@code RocksKeyValueStore.open(dir)} configures with {@code RocksOptions.defaults()}:
-   * 64 MiB LRU block cache, whole-key bloom filters (10 bits), 2 background jobs, 64 MiB write
-   * buffer, filters on every level, LZ4, 5 info logs kept. Copied here, so keep it in step.
+   * 64 MiB LRU block cache (or the harness's {@code --block-cache-mb}, which Megalite gets too),
+   * whole-key bloom filters (10 bits), 2 background jobs, 64 MiB write buffer, filters on every
+   * level, LZ4, 5 info logs kept. Copied here, so keep it in step.
    */
   MEGALITE("raw RocksDB, Megalite's options");
 
   private static final long MIB = 1024L * 1024L;
+
+  /** The block cache of {@link #MEGALITE}: set to what Megalite is opened with. */
+  private static volatile long blockCacheBytes = 64 * MIB;
+
+  static void blockCacheBytes(long bytes) {
+    blockCacheBytes = bytes;
+  }
 
   private final String label;
 
@@ -45,7 +53,7 @@ enum RawProfile {
       return o;
     }
     BlockBasedTableConfig table = new BlockBasedTableConfig();
-    table.setBlockCache(push(owned, new LRUCache(64 * MIB)));
+    table.setBlockCache(push(owned, new LRUCache(blockCacheBytes)));
     table.setFilterPolicy(push(owned, new BloomFilter(10, false)));
     table.setWholeKeyFiltering(true);
     return o.setIncreaseParallelism(2)

@@ -24,8 +24,9 @@ final class Report {
 
   void machine(BenchConfig cfg) {
     out.println("Megalite comparison benchmark");
-    out.printf(Locale.ROOT, "  sizes %s, systems %s, seed %d, warm-up %,d entities per child%n",
-        cfg.sizes(), cfg.systems(), cfg.seed(), cfg.warmup());
+    out.printf(Locale.ROOT, "  sizes %s, systems %s, seed %d, warm-up %,d entities per child,"
+        + " block cache %,d MiB%n", cfg.sizes(), cfg.systems(), cfg.seed(), cfg.warmup(),
+        cfg.blockCacheMb());
     out.printf(Locale.ROOT, "  JVM %s (%s), %d CPUs, system load average (1 min) at start %s%n",
         System.getProperty("java.vm.version"), System.getProperty("java.vm.name"),
         Runtime.getRuntime().availableProcessors(), loadAverage());

@@ -126,8 +126,21 @@ final class EngineDatastore implements MegaliteDatastore {
    * one entity read per key, found or not, and the rows found as data received.
    */
   List<Entity> read(ReadView view, List<Key> keys, List<byte[]> rowKeys) {
-    meter.reserve(Quota.ENTITY_READS, keys.size());
-    List<byte[]> rows = view.multiGet(rowKeys);
+    reserveReads(keys.size());
+    return decode(keys, rowKeys, view.multiGet(rowKeys));
+  }
+
+  /** Reserves {@code n} entity reads, one per key about to be read. */
+  void reserveReads(int n) {
+    meter.reserve(Quota.ENTITY_READS, n);
+  }
+
+  /**
+   * The entities of {@code keys} from their {@code rows} (read under the first {@code
+   * keys.size()} of {@code rowKeys}; further rows are the caller's), with the rows found charged
+   * as data received.
+   */
+  List<Entity> decode(List<Key> keys, List<byte[]> rowKeys, List<byte[]> rows) {
     List<Entity> out = new ArrayList<>(keys.size());
     long received = 0;
     for (int i = 0; i < keys.size(); i++) {

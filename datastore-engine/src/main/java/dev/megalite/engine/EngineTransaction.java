@@ -76,13 +76,32 @@ final class EngineTransaction implements MegaliteTransaction {
       throw new LimitExceededException(
           "keys per batch get", datastore.limits().maxKeysPerGet(), keys.size(), "");
     }
-    List<byte[]> rowKeys = new ArrayList<>(keys.size());
+    // The versions of groups touched first here are read with the entities, in one multi-get.
+    List<byte[]> rowKeys = new ArrayList<>(keys.size() + 1);
+    List<Key> newGroups = new ArrayList<>(1);
     for (Key k : keys) {
       datastore.checkKey(k);
-      touch(k.root());
+      Key root = k.root();
+      if (!groups.containsKey(root) && !newGroups.contains(root)) {
+        checkGroupLimit(groups.size() + newGroups.size(),
+            groups.isEmpty() ? (newGroups.isEmpty() ? null : newGroups.get(0)) : firstGroup(),
+            root);
+        newGroups.add(root);
+      }
       rowKeys.add(RowKeys.entity(k));
     }
-    return datastore.read(snapshot(), keys, rowKeys);
+    for (Key root : newGroups) {
+      rowKeys.add(RowKeys.group(root));
+    }
+    Snapshot view = snapshot();
+    datastore.reserveReads(keys.size());
+    List<byte[]> rows = view.multiGet(rowKeys);
+    for (int i = 0; i < newGroups.size(); i++) {
+      Key root = newGroups.get(i);
+      groups.put(root, Committer.groupVersion(rows.get(keys.size() + i)));
+      datastore.rollForward(root); // a transactional read applies the group's pending writes
+    }
+    return datastore.decode(keys, rowKeys, rows);
   }
 
   @Override
@@ -255,19 +274,31 @@ final class EngineTransaction implements MegaliteTransaction {
     if (groups.containsKey(root)) {
       return;
     }
+    checkGroupLimit(groups.size(), groups.isEmpty() ? null : firstGroup(), root);
+    groups.put(root, Committer.groupVersion(snapshot().get(RowKeys.group(root))));
+    datastore.rollForward(root); // a transactional read applies the group's pending writes
+  }
+
+  /**
+   * Throws unless the transaction, which has touched {@code touched} groups, the first of them
+   * {@code first}, may touch one more: {@code root}'s.
+   */
+  private void checkGroupLimit(int touched, Key first, Key root) {
     int max = options.crossGroup() ? datastore.limits().maxEntityGroupsPerTransaction() : 1;
-    if (groups.size() >= max) {
+    if (touched >= max) {
       if (!options.crossGroup()) {
         throw new BadRequestException(
             "cross-group transaction need to be explicitly specified: this transaction uses entity"
-                + " group " + groups.keySet().iterator().next() + " and now touches " + root
+                + " group " + first + " and now touches " + root
                 + "; use TransactionOptions.newBuilder().crossGroup(true)");
       }
       throw new LimitExceededException(
-          "entity groups per cross-group transaction", max, groups.size() + 1, root.toString());
+          "entity groups per cross-group transaction", max, touched + 1, root.toString());
     }
-    groups.put(root, Committer.groupVersion(snapshot().get(RowKeys.group(root))));
-    datastore.rollForward(root); // a transactional read applies the group's pending writes
+  }
+
+  private Key firstGroup() {
+    return groups.keySet().iterator().next();
   }
 
   private Snapshot snapshot() {

@@ -1,6 +1,7 @@
 package dev.megalite.engine;
 
 import dev.megalite.api.Key;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -21,24 +22,21 @@ final class GroupLocks {
 
   /** Locks the stripes of {@code roots}; returns them, sorted, for {@link #unlock}. */
   int[] lock(Collection<Key> roots) {
-    boolean[] want = new boolean[STRIPES];
-    int n = 0;
+    int[] all = new int[roots.size()];
+    int i = 0;
     for (Key root : roots) {
-      int s = Math.floorMod(root.hashCode(), STRIPES);
-      if (!want[s]) {
-        want[s] = true;
-        n++;
+      all[i++] = Math.floorMod(root.hashCode(), STRIPES);
+    }
+    Arrays.sort(all);
+    int n = 0;
+    for (int j = 0; j < all.length; j++) {
+      if (n == 0 || all[j] != all[n - 1]) {
+        all[n++] = all[j];
       }
     }
-    int[] stripes = new int[n];
-    int j = 0;
-    for (int s = 0; s < STRIPES; s++) {
-      if (want[s]) {
-        stripes[j++] = s;
-      }
-    }
-    for (int i = 0; i < stripes.length; i++) {
-      locks[stripes[i]].lock();
+    int[] stripes = n == all.length ? all : Arrays.copyOf(all, n);
+    for (int s : stripes) {
+      locks[s].lock();
     }
     return stripes;
   }

@@ -111,9 +111,18 @@ final class IndexBuilder {
         if (delta != null) {
           stored.stage(delta, b, false);
         }
-        store.write(b, false);
-        if (delta != null) {
-          stored.applied(delta);
+        boolean written = false;
+        try {
+          store.write(b, false);
+          written = true;
+        } finally {
+          if (delta != null) {
+            if (written) {
+              stored.applied(delta);
+            } else {
+              stored.abandoned(delta);
+            }
+          }
         }
       }
       progress.addAndGet(keys.size());

@@ -31,7 +31,7 @@ public final class Megalite {
     KeyValueStore store =
         options.dataDir() == null
             ? new MemoryKeyValueStore()
-            : RocksKeyValueStore.open(options.dataDir());
+            : RocksKeyValueStore.open(options.dataDir(), options.rocksOptions());
     try {
       return new EngineDatastore(store, options);
     } catch (RuntimeException e) {

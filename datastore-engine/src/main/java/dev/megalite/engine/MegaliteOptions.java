@@ -1,6 +1,7 @@
 package dev.megalite.engine;
 
 import dev.megalite.api.error.BadRequestException;
+import dev.megalite.engine.kv.rocks.RocksOptions;
 import dev.megalite.engine.quota.QuotaConfig;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,6 +32,7 @@ public final class MegaliteOptions {
   private final QuotaConfig quotas;
   private final Clock clock;
   private final boolean quotaAccounting;
+  private final RocksOptions rocksOptions;
 
   private MegaliteOptions(Builder b) {
     this.dataDir = b.dataDir;
@@ -48,6 +50,7 @@ public final class MegaliteOptions {
     this.quotas = b.quotas;
     this.clock = b.clock;
     this.quotaAccounting = b.quotaAccounting;
+    this.rocksOptions = b.rocksOptions;
   }
 
   public static Builder newBuilder() {
@@ -70,12 +73,22 @@ public final class MegaliteOptions {
         .consistencyTicker(consistencyTicker)
         .quotas(quotas)
         .clock(clock)
-        .quotaAccounting(quotaAccounting);
+        .quotaAccounting(quotaAccounting)
+        .rocksOptions(rocksOptions);
   }
 
   /** The RocksDB directory, or null for an in-memory store. */
   public Path dataDir() {
     return dataDir;
+  }
+
+  /**
+   * RocksDB's tuning for the store in {@link #dataDir()} (unused in memory): by default {@link
+   * RocksOptions#defaults()}, with a 64 MiB block cache. The block cache is the lever for reads
+   * once the data outgrows it; see {@link RocksOptions#blockCacheBytes()}.
+   */
+  public RocksOptions rocksOptions() {
+    return rocksOptions;
   }
 
   public String projectId() {
@@ -193,12 +206,26 @@ public final class MegaliteOptions {
     private QuotaConfig quotas = QuotaConfig.unlimited();
     private Clock clock = Clock.systemUTC();
     private boolean quotaAccounting = true;
+    private RocksOptions rocksOptions = RocksOptions.defaults();
 
     private Builder() {}
 
     /** Where RocksDB keeps its files; null (the default) keeps everything in memory. */
     public Builder dataDir(Path dataDir) {
       this.dataDir = dataDir;
+      return this;
+    }
+
+    /**
+     * RocksDB's tuning, e.g. a larger block cache: {@code
+     * rocksOptions(RocksOptions.newBuilder().blockCacheBytes(1L << 30).build())}. It applies to a
+     * store on disk ({@link #dataDir}); an in-memory store ignores it.
+     */
+    public Builder rocksOptions(RocksOptions rocksOptions) {
+      if (rocksOptions == null) {
+        throw new BadRequestException("rocksOptions is null");
+      }
+      this.rocksOptions = rocksOptions;
       return this;
     }
 

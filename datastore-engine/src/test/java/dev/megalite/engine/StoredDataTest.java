@@ -195,6 +195,26 @@ class StoredDataTest {
   }
 
   @Test
+  void backgroundFoldsBetweenConcurrentCommitsKeepTheFiguresExact() throws Exception {
+    // More commits than StoredData folds after, so folds run while commits are in flight.
+    try (MegaliteDatastore ds = open(true)) {
+      List<Thread> threads = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        long seed = 200 + t;
+        threads.add(new Thread(() -> randomWrites(ds, new Random(seed), 1600)));
+      }
+      threads.forEach(Thread::start);
+      for (Thread t : threads) {
+        t.join();
+      }
+      exact(ds);
+    }
+    try (MegaliteDatastore ds = open(true)) {
+      exact(ds);
+    }
+  }
+
+  @Test
   void closingFoldsEveryDeltaIntoTheBaseRow() {
     try (MegaliteDatastore ds = open(true)) {
       randomWrites(ds, new Random(16), 300);

@@ -14,6 +14,7 @@ import dev.megalite.engine.kv.WriteBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +48,14 @@ public final class StoredData {
   private final AtomicInteger sinceFold = new AtomicInteger();
   private final AtomicBoolean folding = new AtomicBoolean();
   private final Object foldLock = new Object();
+  /**
+   * Every delta id below this was folded or abandoned, so a fold seeks here rather than to the
+   * first delta key: the deleted deltas before it are tombstones that a scan from the prefix would
+   * step over one by one until RocksDB compacts them away. Guarded by {@link #foldLock}.
+   */
+  private long foldFrom;
+  /** Ids of deltas staged but never written (their commit failed): gaps a fold may step past. */
+  private final Set<Long> abandonedIds = ConcurrentHashMap.newKeySet();
   private final Runnable afterFold;
   private volatile Thread folder;
 
@@ -80,6 +89,9 @@ public final class StoredData {
       d.live.total.addAndGet(v[0]);
     });
     d.nextDeltaId.set(totals.nextDeltaId);
+    synchronized (d.foldLock) {
+      d.foldFrom = totals.nextDeltaId; // nothing writes during open: every delta is folded
+    }
     return d;
   }
 
@@ -131,7 +143,8 @@ public final class StoredData {
         }
       }
     }
-    batch.put(RowKeys.statsDelta(project, nextDeltaId.getAndIncrement()), delta.encode());
+    delta.id = nextDeltaId.getAndIncrement();
+    batch.put(RowKeys.statsDelta(project, delta.id), delta.encode());
   }
 
   /** Counts {@code delta}, whose batch was written. */
@@ -154,6 +167,10 @@ public final class StoredData {
 
   /** Gives back what {@link #stage} reserved for {@code delta}, whose batch was not written. */
   public void abandoned(StoredDataDelta delta) {
+    if (delta.id >= 0) {
+      abandonedIds.add(delta.id);
+      delta.id = -1;
+    }
     if (delta.reserved) {
       delta.reserved = false;
       live.total.addAndGet(-delta.bytes());
@@ -190,6 +207,9 @@ public final class StoredData {
       try (WriteBatch batch = store.newWriteBatch()) {
         stage(delta, batch, false);
         store.write(batch, false);
+      } catch (RuntimeException e) {
+        abandoned(delta);
+        throw e;
       }
       applied(delta);
     }
@@ -256,19 +276,29 @@ public final class StoredData {
    */
   StoredTotals fold(IndexCatalog catalog) {
     synchronized (foldLock) {
+      long from = foldFrom; // the next id expected in the scan
+      long gap = -1; // the first id not seen and not abandoned: a commit may still write it
       while (true) {
         StoredTotals base;
         List<byte[]> folded = new ArrayList<>();
         boolean more;
+        // Read before the snapshot: every id below it was handed out before the snapshot.
+        long handedOut = nextDeltaId.get();
         try (Snapshot s = store.snapshot()) {
           byte[] b = s.get(baseKey);
           base = b == null ? new StoredTotals() : StoredTotals.decode(b);
-          try (KvIterator it = s.iterator(deltaPrefix, Bytes.prefixEnd(deltaPrefix))) {
+          byte[] lower = RowKeys.statsDelta(project, from);
+          try (KvIterator it = s.iterator(lower, Bytes.prefixEnd(deltaPrefix))) {
             for (it.seekToFirst(); it.valid() && folded.size() < FOLD_CHUNK; it.next()) {
               base.add(StoredTotals.decode(it.value()));
               byte[] key = it.key();
+              long id = idOf(key);
+              if (gap < 0) {
+                gap = firstGap(from, id);
+              }
+              from = id + 1;
               folded.add(key);
-              base.nextDeltaId = Math.max(base.nextDeltaId, idOf(key) + 1);
+              base.nextDeltaId = Math.max(base.nextDeltaId, id + 1);
             }
             more = it.valid();
           }
@@ -283,10 +313,31 @@ public final class StoredData {
           }
         }
         if (!more) {
+          if (gap < 0) {
+            gap = firstGap(from, handedOut);
+          }
+          foldFrom = gap >= 0 ? gap : Math.max(from, handedOut);
+          abandonedIds.removeIf(id -> id < foldFrom);
           return base;
         }
       }
     }
+  }
+
+  /** Where the next fold starts: every delta id below it was folded or abandoned. */
+  long foldFrom() {
+    synchronized (foldLock) {
+      return foldFrom;
+    }
+  }
+
+  /** The first id in [{@code from}, {@code to}) that was not abandoned, or -1 if there is none. */
+  private long firstGap(long from, long to) {
+    long id = from;
+    while (id < to && abandonedIds.contains(id)) {
+      id++;
+    }
+    return id < to ? id : -1;
   }
 
   private long idOf(byte[] deltaKey) {

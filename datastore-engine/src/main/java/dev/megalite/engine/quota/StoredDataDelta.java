@@ -32,6 +32,8 @@ public final class StoredDataDelta {
   private int nIds;
   private long bytes;
   boolean reserved;
+  /** The id of this delta's row once staged, -1 before. */
+  long id = -1;
 
   StoredDataDelta(int idOffset, IndexCatalog catalog, ReadView view) {
     this.idOffset = idOffset;
@@ -80,8 +82,23 @@ public final class StoredDataDelta {
     return bytes;
   }
 
+  /**
+   * Whether this change leaves every figure as it was: nothing to write or count. An overwrite of
+   * an entity by one of the same encoded size (a counter bumped in a transaction) is the common
+   * case, and needs no delta row.
+   */
   public boolean isEmpty() {
-    return nKinds == 0 && nIds == 0;
+    for (int i = 0; i < nKinds * 3; i++) {
+      if (perKind[i] != 0) {
+        return false;
+      }
+    }
+    for (int i = 0; i < nIds; i++) {
+      if (idBytes[i] != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

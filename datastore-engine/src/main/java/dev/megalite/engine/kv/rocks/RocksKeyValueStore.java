@@ -163,11 +163,13 @@ public final class RocksKeyValueStore implements KeyValueStore {
     if (!(batch instanceof RocksWriteBatch) || ((RocksWriteBatch) batch).owner() != this) {
       throw new IllegalArgumentException("the batch was not created by this store");
     }
-    org.rocksdb.WriteBatch nativeBatch = ((RocksWriteBatch) batch).nativeBatch();
+    RocksWriteBatch rocksBatch = (RocksWriteBatch) batch;
     guarded(
         "write",
         () -> {
-          db.write(sync ? syncWrite : asyncWrite, nativeBatch);
+          try (org.rocksdb.WriteBatch nativeBatch = rocksBatch.toNative()) {
+            db.write(sync ? syncWrite : asyncWrite, nativeBatch);
+          }
           return null;
         });
   }
