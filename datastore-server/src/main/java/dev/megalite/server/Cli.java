@@ -21,6 +21,7 @@ public final class Cli {
       usage: megalite start [--data-dir DIR] [--host-port HOST:PORT] [--project ID] [--in-memory]
                             [--index-file FILE] [--require-indexes] [--consistency P]
                             [--limits appengine|cloud] [--quota FILE] [--sync]
+                            [--block-cache-mb N]
              megalite env-init [--data-dir DIR]
 
         --data-dir DIR       where projects are stored, one folder each (data/emulator)
@@ -34,6 +35,7 @@ public final class Cli {
         --limits PROFILE     appengine (2009 App Engine limits) or cloud (today's) (appengine)
         --quota FILE         enforce the quotas in FILE (they are always counted)
         --sync               fsync every commit
+        --block-cache-mb N   RocksDB block cache per project, native memory (64)
       """;
 
   private Cli() {}
@@ -85,7 +87,7 @@ public final class Cli {
   private static final List<String> SWITCHES =
       List.of("--in-memory", "--require-indexes", "--sync");
   private static final List<String> VALUED = List.of("--data-dir", "--host-port", "--project",
-      "--index-file", "--consistency", "--limits", "--quota");
+      "--index-file", "--consistency", "--limits", "--quota", "--block-cache-mb");
 
   static Map<String, String> flags(String[] args) {
     Map<String, String> flags = new LinkedHashMap<>();
@@ -145,6 +147,14 @@ public final class Cli {
     }
     if (flags.containsKey("--quota")) {
       b.quotaFile(Path.of(flags.get("--quota")));
+    }
+    if (flags.containsKey("--block-cache-mb")) {
+      try {
+        b.blockCacheMb(Integer.parseInt(flags.get("--block-cache-mb")));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "--block-cache-mb '" + flags.get("--block-cache-mb") + "' is not a whole number");
+      }
     }
     return b.build();
   }

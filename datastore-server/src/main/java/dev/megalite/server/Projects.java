@@ -5,6 +5,7 @@ import dev.megalite.engine.Limits;
 import dev.megalite.engine.Megalite;
 import dev.megalite.engine.MegaliteDatastore;
 import dev.megalite.engine.MegaliteOptions;
+import dev.megalite.engine.kv.rocks.RocksOptions;
 import dev.megalite.engine.quota.QuotaConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,7 +79,9 @@ final class Projects implements AutoCloseable {
         .limits("cloud".equals(options.limits()) ? Limits.cloud() : Limits.appEngine())
         .sync(options.sync())
         .consistency(options.consistency())
-        .rollForwardDelay(options.rollForwardDelay());
+        .rollForwardDelay(options.rollForwardDelay())
+        .rocksOptions(RocksOptions.defaults().toBuilder()
+            .blockCacheBytes((long) options.blockCacheMb() << 20).build());
     if (quotas != null) {
       b.quotas(quotas);
     }

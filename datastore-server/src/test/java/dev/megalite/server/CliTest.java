@@ -61,6 +61,23 @@ class CliTest {
   }
 
   @Test
+  void theBlockCacheSizeReachesEveryProjectsStore(@TempDir Path data) throws Exception {
+    ServerOptions o = Cli.options(Cli.flags(new String[] {"start", "--block-cache-mb", "5",
+        "--data-dir", data.toString(), "--host-port", "127.0.0.1:0"}));
+    assertThat(o.blockCacheMb()).isEqualTo(5);
+    try (MegaliteServer server = MegaliteServer.start(o)) {
+      // RocksDB's own log of the options it opened the store with.
+      String log = Files.readString(data.resolve("megalite/store/LOG"));
+      assertThat(log).contains("capacity : " + 5 * 1024 * 1024);
+    }
+    Run bad = run("start", "--block-cache-mb", "lots");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--block-cache-mb").contains("lots");
+    Run negative = run("start", "--block-cache-mb=-1");
+    assertThat(negative.err()).contains("-1 MiB");
+  }
+
+  @Test
   void aValuedOptionWithoutItsValueIsAnError() {
     Run r = run("start", "--data-dir");
     assertThat(r.code()).isEqualTo(2);
