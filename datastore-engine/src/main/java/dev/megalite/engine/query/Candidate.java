@@ -13,7 +13,10 @@ package dev.megalite.engine.query;
  *     needs it
  * @param branch the branch of the plan that produced the row
  * @param multiValued whether the row's entity has more than one row in the scanned index
- * @param entityRow the key of the entity row to fetch, or null when evaluation needs no entity
+ * @param entityRow the key of the entity row to fetch, or null when evaluation needs no entity or
+ *     when the row read was the entity row itself
+ * @param entity the entity row's value, when the row read was the entity row and evaluation
+ *     needs the entity; else null
  */
 record Candidate(
     byte[] position,
@@ -23,4 +26,11 @@ record Candidate(
     byte[] rowValue,
     int branch,
     boolean multiValued,
-    byte[] entityRow) {}
+    byte[] entityRow,
+    byte[] entity) {
+
+  /** Whether evaluation needs the entity: for its result, or for a check. */
+  boolean needsEntity() {
+    return entityRow != null || entity != null;
+  }
+}

@@ -218,8 +218,15 @@ final class QueryRun implements SizedQueryResults {
     }
     boolean fetch = needEntity || (multi && !projection) || !residualEqualities(p).isEmpty()
         || (union != null && !projection);
+    byte[] entityRow = null;
+    byte[] entity = null;
+    if (fetch && sources.get(branch).inner() instanceof KindScanSource k && k.readsEntityRows()) {
+      entity = source.rowValue();
+    } else if (fetch) {
+      entityRow = Bytes.concat(entityScope, row, pathStart);
+    }
     return new Candidate(source.position(), row, pathStart, source.valueStart(), rowValue, branch,
-        multi, fetch ? Bytes.concat(entityScope, row, pathStart) : null);
+        multi, entityRow, entity);
   }
 
   private static List<EqFilter> residualEqualities(Plan p) {
@@ -263,7 +270,7 @@ final class QueryRun implements SizedQueryResults {
     Key key = null;
     Entity entity = null;
     int storedBytes = 0;
-    if (c.entityRow() != null) {
+    if (c.needsEntity()) {
       if (stored == null) {
         return false;
       }

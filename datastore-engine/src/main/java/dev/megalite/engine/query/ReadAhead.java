@@ -58,8 +58,8 @@ final class ReadAhead {
   }
 
   /**
-   * The stored entity row of the candidate {@link #next} returned last: null when it has none
-   * or when its {@link Candidate#entityRow()} is null.
+   * The stored entity of the candidate {@link #next} returned last: fetched, or read with the
+   * row; null when it has none or when it does not {@linkplain Candidate#needsEntity need} it.
    */
   byte[] stored() {
     return current;
@@ -98,16 +98,10 @@ final class ReadAhead {
         keys.add(c.entityRow());
       }
     }
-    if (keys.isEmpty()) {
-      for (int i = 0; i < batch.size(); i++) {
-        stored.add(null);
-      }
-    } else {
-      List<byte[]> found = view.multiGet(keys);
-      int k = 0;
-      for (Candidate c : batch) {
-        stored.add(c.entityRow() == null ? null : found.get(k++));
-      }
+    List<byte[]> found = keys.isEmpty() ? List.of() : view.multiGet(keys);
+    int k = 0;
+    for (Candidate c : batch) {
+      stored.add(c.entityRow() == null ? c.entity() : found.get(k++));
     }
     return !batch.isEmpty();
   }

@@ -15,7 +15,6 @@ import dev.megalite.engine.Megalite;
 import dev.megalite.engine.MegaliteDatastore;
 import dev.megalite.engine.MegaliteOptions;
 import dev.megalite.engine.codec.RowKeys;
-import dev.megalite.engine.kv.KvIterator;
 import dev.megalite.engine.kv.Snapshot;
 import dev.megalite.engine.kv.WriteBatch;
 import dev.megalite.engine.kv.rocks.RocksKeyValueStore;
@@ -349,99 +348,6 @@ class QueryReadAheadTest {
       body.accept(store);
     } finally {
       ds = Megalite.open(dir.resolve("db"));
-    }
-  }
-
-  /** A RocksDB snapshot that records the reads made through it and whether it was released. */
-  private static final class RecordingSnapshot implements Snapshot {
-    private final Snapshot inner;
-    int gets;
-    final List<Integer> batches = new ArrayList<>();
-    int openIterators;
-    boolean closed;
-
-    RecordingSnapshot(Snapshot inner) {
-      this.inner = inner;
-    }
-
-    int fetched() {
-      return batches.stream().mapToInt(Integer::intValue).sum();
-    }
-
-    @Override
-    public byte[] get(byte[] key) {
-      gets++;
-      return inner.get(key);
-    }
-
-    @Override
-    public List<byte[]> multiGet(List<byte[]> keys) {
-      batches.add(keys.size());
-      return inner.multiGet(keys);
-    }
-
-    @Override
-    public KvIterator iterator(byte[] lower, byte[] upper) {
-      KvIterator it = inner.iterator(lower, upper);
-      openIterators++;
-      return new KvIterator() {
-        private boolean done;
-
-        @Override
-        public void seekToFirst() {
-          it.seekToFirst();
-        }
-
-        @Override
-        public void seek(byte[] target) {
-          it.seek(target);
-        }
-
-        @Override
-        public void seekForPrev(byte[] target) {
-          it.seekForPrev(target);
-        }
-
-        @Override
-        public void prev() {
-          it.prev();
-        }
-
-        @Override
-        public boolean valid() {
-          return it.valid();
-        }
-
-        @Override
-        public void next() {
-          it.next();
-        }
-
-        @Override
-        public byte[] key() {
-          return it.key();
-        }
-
-        @Override
-        public byte[] value() {
-          return it.value();
-        }
-
-        @Override
-        public void close() {
-          if (!done) {
-            done = true;
-            openIterators--;
-          }
-          it.close();
-        }
-      };
-    }
-
-    @Override
-    public void close() {
-      closed = true;
-      inner.close();
     }
   }
 }
