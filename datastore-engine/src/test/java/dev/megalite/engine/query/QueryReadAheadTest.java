@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -53,6 +54,7 @@ class QueryReadAheadTest {
           .set("n", i)
           .set("even", i % 2 == 0)
           .set("third", i % 3 == 0)
+          .set("small", i % 150)
           .set("tags", Value.of(i % 5), Value.of(i % 7))
           .build());
       if (batch.size() == 500 || i == N) {
@@ -120,6 +122,54 @@ class QueryReadAheadTest {
         }
       }
       assertThat(got).as("pages of " + page).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void descendingScansReturnRunsShortAndLongInValueThenKeyOrderAcrossPages() {
+    // Runs of 1 (n), 4 (small), 300 (even, past the scan's run buffer) and ~200 (tags) rows.
+    Comparator<Long> byKey = Comparator.naturalOrder();
+    Map<String, Comparator<Long>> orders = Map.of(
+        "n", Comparator.<Long>reverseOrder(),
+        "small", Comparator.<Long>comparingLong(i -> i % 150).reversed().thenComparing(byKey),
+        "even", Comparator.<Long, Boolean>comparing(i -> i % 2 == 0).reversed().thenComparing(byKey),
+        "tags", Comparator.<Long>comparingLong(i -> Math.max(i % 5, i % 7)).reversed()
+            .thenComparing(byKey));
+    for (Map.Entry<String, Comparator<Long>> o : orders.entrySet()) {
+      Query q = Query.newBuilder("Item").orderBy(SortOrder.desc(o.getKey())).build();
+      List<Long> expected = new ArrayList<>(ids(i -> true));
+      expected.sort(o.getValue());
+      checkPages(q, expected);
+    }
+    Query excluding = Query.newBuilder("Item")
+        .filter(Filter.ne("small", Value.of(148)))
+        .orderBy(SortOrder.desc("small"))
+        .build();
+    List<Long> expected = new ArrayList<>(ids(i -> i % 150 != 148));
+    expected.sort(Comparator.<Long>comparingLong(i -> i % 150).reversed()
+        .thenComparing(Comparator.naturalOrder()));
+    checkPages(excluding, expected);
+  }
+
+  private static void checkPages(Query q, List<Long> expected) {
+    try (QueryResults<Entity> r = ds.run(q)) {
+      assertThat(drain(r)).as(q.toString()).isEqualTo(expected);
+    }
+    for (int page : new int[] {3, 5, 65}) {
+      List<Long> got = new ArrayList<>();
+      Cursor cursor = null;
+      while (true) {
+        Query next = q.toBuilder().startCursor(cursor).limit(page).build();
+        try (QueryResults<Entity> r = ds.run(next)) {
+          List<Long> part = drain(r);
+          got.addAll(part);
+          cursor = r.cursorAfter();
+          if (part.size() < page) {
+            break;
+          }
+        }
+      }
+      assertThat(got).as(q + " in pages of " + page).isEqualTo(expected);
     }
   }
 
