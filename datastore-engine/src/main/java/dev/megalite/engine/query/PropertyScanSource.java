@@ -37,7 +37,7 @@ final class PropertyScanSource implements Source {
   /** Descending: the value run being read (prefix + value), and the bound below which to look. */
   private byte[] run;
   private byte[] below;
-  /** Descending: the run, read backwards whole, in key order; {@link #runNext} is one past the row. */
+  /** Descending: the run, read backwards whole, in key order; the row is at {@code runNext - 1}. */
   private final List<byte[]> runKeys = new ArrayList<>();
   private final List<byte[]> runValues = new ArrayList<>();
   private int runNext;

@@ -132,7 +132,8 @@ class QueryReadAheadTest {
     Map<String, Comparator<Long>> orders = Map.of(
         "n", Comparator.<Long>reverseOrder(),
         "small", Comparator.<Long>comparingLong(i -> i % 150).reversed().thenComparing(byKey),
-        "even", Comparator.<Long, Boolean>comparing(i -> i % 2 == 0).reversed().thenComparing(byKey),
+        "even",
+        Comparator.<Long, Boolean>comparing(i -> i % 2 == 0).reversed().thenComparing(byKey),
         "tags", Comparator.<Long>comparingLong(i -> Math.max(i % 5, i % 7)).reversed()
             .thenComparing(byKey));
     for (Map.Entry<String, Comparator<Long>> o : orders.entrySet()) {
