@@ -143,7 +143,10 @@ public final class Entity {
     if (name == null || name.isEmpty()) {
       throw new BadRequestException("property name is empty");
     }
-    int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+    // As for kinds and key names: a short name cannot be over the limit, so it is not counted.
+    int bytes = name.length() <= MAX_PROPERTY_NAME_BYTES / 3
+        ? 0
+        : name.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > MAX_PROPERTY_NAME_BYTES) {
       throw new BadRequestException(
           String.format(
@@ -161,7 +164,9 @@ public final class Entity {
   /** Builds an {@link Entity}. Not thread-safe. */
   public static final class Builder {
     private BaseKey key;
-    private final Map<String, Value> properties = new LinkedHashMap<>();
+    private Map<String, Value> properties = new LinkedHashMap<>();
+    /** Whether a built entity holds {@link #properties}: the next change copies it first. */
+    private boolean shared;
 
     private Builder(BaseKey key) {
       this.key = key;
@@ -177,7 +182,7 @@ public final class Entity {
       if (value == null) {
         throw new BadRequestException("property '" + name + "' value is null; use Value.ofNull()");
       }
-      properties.put(name, value);
+      owned().put(name, value);
       return this;
     }
 
@@ -218,17 +223,28 @@ public final class Entity {
     }
 
     public Builder remove(String name) {
-      properties.remove(name);
+      owned().remove(name);
       return this;
     }
 
     public Builder clear() {
-      properties.clear();
+      owned().clear();
       return this;
     }
 
     public Entity build() {
-      return new Entity(key, Collections.unmodifiableMap(new LinkedHashMap<>(properties)));
+      // No copy here: most builders build once (every entity read from storage goes through
+      // one), and a builder changed after build() copies before the change.
+      shared = true;
+      return new Entity(key, Collections.unmodifiableMap(properties));
+    }
+
+    private Map<String, Value> owned() {
+      if (shared) {
+        properties = new LinkedHashMap<>(properties);
+        shared = false;
+      }
+      return properties;
     }
   }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A complete datastore key: project, namespace and a path of (kind, id | name) elements, the first
@@ -18,8 +17,8 @@ public final class Key implements BaseKey, Comparable<Key> {
   /** The deepest key path App Engine accepts. */
   public static final int MAX_PATH_DEPTH = 100;
 
-  private static final Pattern PROJECT = Pattern.compile("[A-Za-z0-9._~:-]{1,100}");
-  private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9._-]{0,100}");
+  private static final String PROJECT_PUNCTUATION = "._~:-";
+  private static final String NAMESPACE_PUNCTUATION = "._-";
 
   private final String project;
   private final String namespace;
@@ -172,17 +171,36 @@ public final class Key implements BaseKey, Comparable<Key> {
   }
 
   static void validateProject(String project) {
-    if (project == null || !PROJECT.matcher(project).matches()) {
+    if (project == null || project.isEmpty() || !allOf(project, PROJECT_PUNCTUATION)) {
       throw new BadRequestException(
           "project id '" + project + "' is invalid: use 1 to 100 of [A-Za-z0-9._~:-]");
     }
   }
 
   static void validateNamespace(String namespace) {
-    if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
+    if (namespace == null || !allOf(namespace, NAMESPACE_PUNCTUATION)) {
       throw new BadRequestException(
           "namespace '" + namespace + "' is invalid: use 0 to 100 of [A-Za-z0-9._-]");
     }
+  }
+
+  /**
+   * Whether {@code s} is at most 100 ASCII letters, digits and {@code punctuation} characters. A
+   * loop, not a regex: every key read from storage is checked, so this is on the path of every
+   * query result.
+   */
+  private static boolean allOf(String s, String punctuation) {
+    if (s.length() > 100) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || punctuation.indexOf(c) >= 0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

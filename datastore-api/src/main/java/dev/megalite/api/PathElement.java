@@ -72,7 +72,11 @@ public record PathElement(String kind, long id, String name) {
     if (value.isEmpty()) {
       throw new BadRequestException(what + " is empty");
     }
-    int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+    // A UTF-16 unit is at most 3 bytes of UTF-8: short names (all of them, in practice) need no
+    // count, which spares an array per name for every key and entity read from storage.
+    int bytes = value.length() <= MAX_NAME_BYTES / 3
+        ? 0
+        : value.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > MAX_NAME_BYTES) {
       throw new BadRequestException(
           String.format(

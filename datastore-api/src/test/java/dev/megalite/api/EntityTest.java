@@ -30,6 +30,21 @@ class EntityTest {
     }
 
     @Test
+    void eachBuildKeepsWhatTheBuilderHeldThenWhenTheBuilderIsChangedAgainOrCleared() {
+      Entity.Builder builder = Entity.newBuilder(KEY).set("a", 1L);
+      Entity first = builder.build();
+      Entity again = builder.build();
+      Entity second = builder.remove("a").set("b", 2L).build();
+      Entity third = builder.clear().build();
+      builder.set("c", 3L);
+
+      assertThat(first.names()).containsExactly("a");
+      assertThat(again).isEqualTo(first);
+      assertThat(second.names()).containsExactly("b");
+      assertThat(third.names()).isEmpty();
+    }
+
+    @Test
     void changingAToBuilderDoesNotChangeTheOriginal() {
       Entity original = Entity.newBuilder(KEY).set("name", "alice").build();
 

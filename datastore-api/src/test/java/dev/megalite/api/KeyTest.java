@@ -271,6 +271,17 @@ class KeyTest {
     }
 
     @Test
+    void threeByteCharactersAreCountedExactlyAtTheLimit() {
+      String atLimit = "\u20ac".repeat(500); // 1,500 bytes
+      String over = "\u20ac".repeat(501); // 1,503 bytes
+
+      assertThat(Key.of(PROJECT, atLimit, 1).kind()).isEqualTo(atLimit);
+      assertThatExceptionOfType(BadRequestException.class)
+          .isThrownBy(() -> Key.of(PROJECT, "Person", over))
+          .withMessageContaining("1,503");
+    }
+
+    @Test
     void keyNameOverTheByteLimitIsRejected() {
       String name = "\ud83d\ude00".repeat(376); // 376 four-byte chars = 1,504 bytes
 
@@ -360,7 +371,7 @@ class KeyTest {
 
     @Test
     void badProjectIdsAreRejectedNamingTheProject() {
-      for (String bad : List.of("", "my app", "app/1", "x".repeat(101), "caf\u00e9")) {
+      for (String bad : List.of("", "my app", "app/1", "a+b", "x".repeat(101), "caf\u00e9")) {
         assertThatExceptionOfType(BadRequestException.class)
             .as("project '%s'", bad)
             .isThrownBy(() -> Key.of(bad, "Person", 1))
@@ -380,7 +391,7 @@ class KeyTest {
 
     @Test
     void badNamespacesAreRejectedNamingTheNamespace() {
-      for (String bad : List.of("a b", "ns/1", "ns~", "x".repeat(101), "\u00fc")) {
+      for (String bad : List.of("a b", "ns/1", "ns~", "ns:1", "x".repeat(101), "\u00fc")) {
         assertThatExceptionOfType(BadRequestException.class)
             .as("namespace '%s'", bad)
             .isThrownBy(() -> Key.of(PROJECT, bad, "Person", 1))

@@ -36,6 +36,13 @@ public final class Bytes {
     return out;
   }
 
+  /** {@code a} followed by {@code b[from, b.length)}, in one new array. */
+  public static byte[] concat(byte[] a, byte[] b, int from) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length - from);
+    System.arraycopy(b, from, out, a.length, b.length - from);
+    return out;
+  }
+
   /** A copy of {@code b[from, to)}. */
   public static byte[] slice(byte[] b, int from, int to) {
     return Arrays.copyOfRange(b, from, to);

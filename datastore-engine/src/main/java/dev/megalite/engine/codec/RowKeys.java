@@ -142,6 +142,21 @@ public final class RowKeys {
     return new TupleWriter().pathElements(path).toByteArray();
   }
 
+  /** The encoding of {@code kind} as a path element starts with it; see {@link #lastKindIs}. */
+  public static byte[] pathKind(String kind) {
+    return new TupleWriter().pathKind(kind).toByteArray();
+  }
+
+  /**
+   * Whether the last element of the terminated path at {@code offset} of {@code row} has the
+   * kind that {@code pathKind} (from {@link #pathKind}) encodes.
+   */
+  public static boolean lastKindIs(byte[] row, int offset, byte[] pathKind) {
+    int last = new TupleReader(row, offset).skipPathToLastElement();
+    return last >= 0 && last + pathKind.length <= row.length
+        && java.util.Arrays.equals(row, last, last + pathKind.length, pathKind, 0, pathKind.length);
+  }
+
   /** The encoding of one ascending value. */
   public static byte[] value(dev.megalite.api.Value v) {
     return new TupleWriter().value(v).toByteArray();

@@ -135,6 +135,28 @@ public final class TupleReader {
     return pos;
   }
 
+  /**
+   * Skips a terminated, ascending path and returns where its last element starts (-1 for an empty
+   * path); the reader is left after the path.
+   */
+  public int skipPathToLastElement() {
+    int last = -1;
+    while (at(pos, false) != Tags.END) {
+      last = pos;
+      skipTerminated(false);
+      int t = at(pos++, false);
+      if (t == Tags.PATH_ID) {
+        pos += 8;
+      } else if (t == Tags.PATH_NAME) {
+        skipTerminated(false);
+      } else {
+        throw corrupt("bad path element tag " + t);
+      }
+    }
+    pos++;
+    return last;
+  }
+
   /** Skips a terminated path and returns the position after it. */
   public int skipPath(boolean inverted) {
     while (at(pos, inverted) != Tags.END) {

@@ -90,6 +90,12 @@ public final class TupleWriter {
     return this;
   }
 
+  /** The kind part of a path element: the kind, escaped and terminated. */
+  public TupleWriter pathKind(String kind) {
+    escaped(kind.getBytes(StandardCharsets.UTF_8));
+    return this;
+  }
+
   /**
    * An indexable value in ascending order. Values that App Engine orders as equal (an integer and
    * a timestamp, a string and a byte string with the same bytes) encode equal; {@link

@@ -16,8 +16,8 @@ sealed interface Plan
   String explain();
 
   /**
-   * Scans the kind index (or, kindless, the entity rows) in key order, within an ancestor and key
-   * bounds.
+   * Scans the kind index (or the entity rows: kindless, or under an ancestor) in key order, within
+   * an ancestor and key bounds; see {@link KindScanSource}.
    */
   record KindScan(String kind, Key ancestor, KeyRange keys) implements Plan {
     @Override

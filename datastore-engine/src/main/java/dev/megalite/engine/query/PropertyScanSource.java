@@ -5,15 +5,23 @@ import dev.megalite.engine.codec.RowKeys;
 import dev.megalite.engine.codec.TupleReader;
 import dev.megalite.engine.kv.KvIterator;
 import dev.megalite.engine.kv.ReadView;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Runs a {@link Plan.PropertyScan} over the ascending property index. Ascending, it reads the
- * value range forward. Descending, it finds the largest remaining value by reading backwards, then
- * reads that value's run of rows forward (so ties stay in key order, as App Engine orders them),
- * and repeats below it; memory stays constant either way.
+ * value range forward. Descending, it reads each value's run of rows backwards and returns it in
+ * key order (ties stay in key order, as App Engine orders them), which leaves the iterator on the
+ * last row of the next run down, so runs of distinct values cost no seek. A run longer than
+ * {@value #RUN_BUFFER} rows is read forward instead, from a seek to its start, and the next run
+ * down is found with a seek; memory stays bounded either way.
  */
 final class PropertyScanSource implements Source {
+  /** The most rows of one value a descending scan holds to return them in key order. */
+  static final int RUN_BUFFER = 64;
+
   private final byte[] prefix;
   private final ValueRange range;
   private final KeyRange keys;
@@ -29,6 +37,13 @@ final class PropertyScanSource implements Source {
   /** Descending: the value run being read (prefix + value), and the bound below which to look. */
   private byte[] run;
   private byte[] below;
+  /** Descending: the run, read backwards whole, in key order; the row is at {@code runNext - 1}. */
+  private final List<byte[]> runKeys = new ArrayList<>();
+  private final List<byte[]> runValues = new ArrayList<>();
+  private int runNext;
+  private boolean buffered;
+  /** Descending: the iterator rests on the last row of the next run down (or is past the end). */
+  private boolean atNextRun;
 
   PropertyScanSource(ReadView view, String project, String namespace, Plan.PropertyScan plan) {
     this.prefix = RowKeys.propertyPrefix(project, namespace, plan.kind(), plan.property());
@@ -62,13 +77,14 @@ final class PropertyScanSource implements Source {
         row = null;
         return false;
       }
-      row = it.key();
+      row = buffered ? runKeys.get(runNext - 1) : it.key();
       valueEnd = RowKeys.valueEnd(row, prefix.length);
       if (!range.excluded().isEmpty()
           && !range.containsSlice(row, prefix.length, valueEnd)) {
         if (descending) {
           below = run; // the whole run has this excluded value: look below it
           run = null;
+          buffered = false;
         }
         continue;
       }
@@ -84,7 +100,15 @@ final class PropertyScanSource implements Source {
     if (!descending) {
       return ascending.step();
     }
-    if (run != null) {
+    if (run != null && buffered) {
+      if (runNext < runKeys.size()) {
+        runNext++;
+        return true;
+      }
+      buffered = false;
+      below = run;
+      run = null;
+    } else if (run != null) {
       if (!positioned) {
         it.next();
       }
@@ -94,24 +118,57 @@ final class PropertyScanSource implements Source {
       }
       below = run;
       run = null;
+      atNextRun = false;
     }
     positioned = false;
-    // Find the largest value below the last run: the row just before `below`.
-    if (below == null || Bytes.compare(below, scanLower) <= 0) {
-      return false;
+    if (!atNextRun) {
+      // Find the largest value below the last run: the row just before `below`.
+      if (below == null || Bytes.compare(below, scanLower) <= 0) {
+        return false;
+      }
+      it.seekForPrev(below);
+      if (it.valid() && Arrays.equals(it.key(), below)) {
+        it.prev();
+      }
     }
-    it.seekForPrev(below);
-    if (it.valid() && Arrays.equals(it.key(), below)) {
-      it.prev();
-    }
+    atNextRun = false;
     if (!it.valid()) {
       return false;
     }
+    return readRunBackwards();
+  }
+
+  /**
+   * Reads the run the iterator rests on the last row of, backwards, into {@link #runKeys} in key
+   * order, leaving the iterator on the last row of the next run down; or, when the run is longer
+   * than {@link #RUN_BUFFER}, seeks to its first row to read it forward.
+   */
+  private boolean readRunBackwards() {
     byte[] k = it.key();
-    int end = RowKeys.valueEnd(k, prefix.length);
-    run = Arrays.copyOf(k, end);
-    it.seek(run);
-    return it.valid();
+    run = Arrays.copyOf(k, RowKeys.valueEnd(k, prefix.length));
+    runKeys.clear();
+    runValues.clear();
+    while (Bytes.startsWith(k, run)) {
+      if (runKeys.size() == RUN_BUFFER) {
+        runKeys.clear();
+        runValues.clear();
+        it.seek(run);
+        return it.valid();
+      }
+      runKeys.add(k);
+      runValues.add(it.value());
+      it.prev();
+      if (!it.valid()) {
+        break;
+      }
+      k = it.key();
+    }
+    Collections.reverse(runKeys);
+    Collections.reverse(runValues);
+    atNextRun = true;
+    buffered = true;
+    runNext = 1;
+    return true;
   }
 
   @Override
@@ -131,7 +188,7 @@ final class PropertyScanSource implements Source {
 
   @Override
   public byte[] rowValue() {
-    return it.value();
+    return buffered ? runValues.get(runNext - 1) : it.value();
   }
 
   @Override
@@ -155,6 +212,8 @@ final class PropertyScanSource implements Source {
     }
     // position = inverted value + path: resume inside that value's run, after the path.
     positioned = true;
+    buffered = false;
+    atNextRun = false;
     int end = new TupleReader(position).skipValue(true);
     byte[] value = Bytes.invert(Arrays.copyOf(position, end));
     run = Bytes.concat(prefix, value);

@@ -21,9 +21,10 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * Executes a {@link QueryPlan} against a snapshot, streaming: one candidate row at a time, the
- * entity loaded only when the result or a check needs it, offset and limit applied in the scan.
- * Memory does not grow with the number of rows scanned.
+ * Executes a {@link QueryPlan} against a snapshot, streaming: candidate rows are read a bounded
+ * batch ahead ({@link ReadAhead}), with the entity rows fetched in one multi-get per batch and
+ * only for candidates whose result or checks need them; then evaluated one at a time, in order,
+ * with offset and limit applied in the scan. Memory does not grow with the number of rows scanned.
  */
 final class QueryRun implements SizedQueryResults {
   private final QueryPlan plan;
@@ -37,12 +38,15 @@ final class QueryRun implements SizedQueryResults {
   private final boolean projection;
   private final boolean needEntity;
   private final List<BranchSource> sources = new ArrayList<>();
+  private final ReadAhead ahead;
 
   private int offsetLeft;
   private int limitLeft;
   private int skipped;
   private byte[] lastPosition;
   private Entity pending;
+  /** The result {@link #evaluate} accepted last, until {@link #fetch} takes it. */
+  private Entity result;
   private byte[] pendingPosition;
   private int resultBytes;
   private int pendingBytes;
@@ -84,6 +88,7 @@ final class QueryRun implements SizedQueryResults {
       union = new UnionSource(sources);
       source = union;
     }
+    this.ahead = new ReadAhead(source, this::capture, view, endPosition);
     // An empty position is the start of the query (a cursor taken before the first result).
     if (lastPosition.length > 0 && source != null) {
       try {
@@ -163,110 +168,164 @@ final class QueryRun implements SizedQueryResults {
       finish(MoreResults.MORE_RESULTS_AFTER_LIMIT);
       return false;
     }
-    while (source != null && source.next()) {
-      byte[] position = source.position();
-      if (endPosition != null && Bytes.compare(position, endPosition) > 0) {
-        finish(MoreResults.MORE_RESULTS_AFTER_CURSOR);
-        return false;
-      }
-      Entity result = evaluate(position);
-      if (result == null) {
+    Candidate c;
+    while ((c = ahead.next(wanted())) != null) {
+      boolean skipping = offsetLeft > 0;
+      if (!evaluate(c, ahead.stored(), skipping)) {
         continue;
       }
-      if (offsetLeft > 0) {
+      if (skipping) {
         offsetLeft--;
         skipped++;
-        lastPosition = position;
+        lastPosition = c.position();
         continue;
       }
       pending = result;
-      pendingPosition = position;
+      result = null;
+      pendingPosition = c.position();
       pendingBytes = resultBytes;
       return true;
     }
-    finish(MoreResults.NO_MORE_RESULTS);
+    finish(ahead.pastEnd() ? MoreResults.MORE_RESULTS_AFTER_CURSOR : MoreResults.NO_MORE_RESULTS);
     return false;
   }
 
-  /** The result for the current candidate, or null when it must be skipped. */
-  private Entity evaluate(byte[] position) {
+  /** How many more candidates the run can use, if every one were a result: offset plus limit. */
+  private int wanted() {
+    return limitLeft < 0
+        ? Integer.MAX_VALUE
+        : (int) Math.min(Integer.MAX_VALUE, (long) limitLeft + offsetLeft);
+  }
+
+  /**
+   * What evaluation needs of the source's current row: everything it reads of the source (the
+   * row, its value, the branch, the multi-valued flags), and the entity row to fetch when the
+   * result or one of its checks needs the entity.
+   */
+  private Candidate capture() {
+    int branch = union == null ? 0 : union.branch();
+    Plan p = plan.branches().get(branch);
     byte[] row = source.rowKey();
     int pathStart = source.pathStart();
-    int branchIndex = union == null ? 0 : union.branch();
+    byte[] rowValue = null;
+    boolean multi = false;
+    if (p instanceof Plan.CompositeMergeJoin) {
+      multi = ((CompositeMergeSource) sources.get(branch).inner()).anyMultiValued();
+      rowValue = projection ? source.rowValue() : null;
+    } else if (p instanceof Plan.PropertyScan || p instanceof Plan.CompositeScan) {
+      rowValue = source.rowValue();
+      multi = PropertyRowFlags.multiValued(rowValue);
+    }
+    boolean fetch = needEntity || (multi && !projection) || !residualEqualities(p).isEmpty()
+        || (union != null && !projection);
+    byte[] entityRow = null;
+    byte[] entity = null;
+    if (fetch && sources.get(branch).inner() instanceof KindScanSource k && k.readsEntityRows()) {
+      entity = source.rowValue();
+    } else if (fetch) {
+      entityRow = Bytes.concat(entityScope, row, pathStart);
+    }
+    return new Candidate(source.position(), row, pathStart, source.valueStart(), rowValue, branch,
+        multi, entityRow, entity);
+  }
+
+  private static List<EqFilter> residualEqualities(Plan p) {
+    if (p instanceof Plan.PropertyScan ps) {
+      return ps.residualEqualities();
+    } else if (p instanceof Plan.CompositeMergeJoin j) {
+      return j.residualEqualities();
+    } else if (p instanceof Plan.CompositeScan cs) {
+      return cs.residualEqualities();
+    }
+    return List.of();
+  }
+
+  /**
+   * Whether candidate {@code c} is a result; {@code stored} is its entity row as fetched (null
+   * when absent or not fetched). A result that is not {@code skipping} (for the offset) is left in
+   * {@link #result}; one that is, is decoded only when a check needs the entity.
+   */
+  private boolean evaluate(Candidate c, byte[] stored, boolean skipping) {
+    byte[] row = c.row();
+    int pathStart = c.pathStart();
+    byte[] position = c.position();
+    int branchIndex = c.branch();
     Plan p = plan.branches().get(branchIndex);
     Plan.PropertyScan scan = p instanceof Plan.PropertyScan ps ? ps : null;
     Plan.CompositeMergeJoin join = p instanceof Plan.CompositeMergeJoin j ? j : null;
     Plan.CompositeScan composite = p instanceof Plan.CompositeScan cs ? cs
         : join != null ? join.scans().get(0) : null;
-    boolean multi;
-    if (join != null) {
-      multi = ((CompositeMergeSource) sources.get(branchIndex).inner()).anyMultiValued();
-    } else {
-      multi = (scan != null || composite != null)
-          && PropertyRowFlags.multiValued(source.rowValue());
-    }
-    List<EqFilter> residualEqs = scan != null ? scan.residualEqualities()
-        : join != null ? join.residualEqualities()
-        : composite != null ? composite.residualEqualities() : List.of();
+    boolean multi = c.multiValued();
+    List<EqFilter> residualEqs = residualEqualities(p);
     boolean residual = !residualEqs.isEmpty();
     boolean unionCheck = union != null && !projection;
+    boolean checks = (multi && !projection) || residual || unionCheck;
 
     if (projection) {
       if (union != null && lastEmittedPosition != null
           && Arrays.equals(position, lastEmittedPosition)) {
-        return null;
+        return false;
       }
     }
-    Key key = RowKeys.keyAt(nq.project(), nq.namespace(), row, pathStart);
+    Key key = null;
     Entity entity = null;
     int storedBytes = 0;
-    if (needEntity || (multi && !projection) || residual || unionCheck) {
-      byte[] stored = view.get(Bytes.concat(entityScope, Arrays.copyOfRange(row, pathStart, row.length)));
+    if (c.needsEntity()) {
       if (stored == null) {
-        return null;
+        return false;
       }
       storedBytes = stored.length;
-      entity = EntityCodec.decode(key, stored);
+      if (checks || !skipping) {
+        key = RowKeys.keyAt(nq.project(), nq.namespace(), row, pathStart);
+        entity = EntityCodec.decode(key, stored);
+      }
       if (scan != null && multi && !projection) {
         byte[] sv = Matcher.sortValue(entity, scan.property(), scan.range(), scan.descending());
-        if (sv == null || !Arrays.equals(row, source.valueStart(), pathStart, sv, 0, sv.length)) {
-          return null;
+        if (sv == null || !Arrays.equals(row, c.valueStart(), pathStart, sv, 0, sv.length)) {
+          return false;
         }
       }
       if (composite != null && multi && !projection && !Arrays.equals(
-          Arrays.copyOfRange(row, source.valueStart(), row.length),
+          Arrays.copyOfRange(row, c.valueStart(), row.length),
           firstCompositePosition(entity, key, branchIndex))) {
-        return null;
+        return false;
       }
       if (residual && !Matcher.hasAll(entity, residualEqs)) {
-        return null;
+        return false;
       }
       if (unionCheck && isDuplicate(entity, key, row, pathStart, position, branchIndex)) {
-        return null;
+        return false;
       }
     }
     lastEmittedPosition = position;
     int keyBytes = entityScope.length + row.length - pathStart;
     resultBytes = needEntity ? keyBytes + storedBytes : projection ? row.length : keyBytes;
+    if (skipping && !projection) {
+      // Projections go on: their DISTINCT check below may still turn the candidate down.
+      return true;
+    }
+    if (key == null) {
+      key = RowKeys.keyAt(nq.project(), nq.namespace(), row, pathStart);
+    }
     if (nq.keysOnly()) {
-      return Entity.newBuilder(key).build();
-    }
-    if (projection && composite != null) {
-      return compositeProjection(key, row, composite);
-    }
-    if (projection) {
-      int vs = source.valueStart();
+      result = Entity.newBuilder(key).build();
+    } else if (projection && composite != null) {
+      result = compositeProjection(key, c, composite);
+    } else if (projection) {
+      int vs = c.valueStart();
       if (!nq.distinctOn().isEmpty()) {
         if (lastDistinctValue != null
             && Arrays.equals(row, vs, pathStart, lastDistinctValue, 0, lastDistinctValue.length)) {
-          return null;
+          return false;
         }
         lastDistinctValue = Arrays.copyOfRange(row, vs, pathStart);
       }
-      Value v = RowKeys.valueAt(row, vs, PropertyRowFlags.meaning(source.rowValue()));
-      return Entity.newBuilder(key).set(scan.property(), v).build();
+      Value v = RowKeys.valueAt(row, vs, PropertyRowFlags.meaning(c.rowValue()));
+      result = Entity.newBuilder(key).set(scan.property(), v).build();
+    } else {
+      result = entity;
     }
-    return entity;
+    return result != null;
   }
 
   /**
@@ -300,12 +359,16 @@ final class QueryRun implements SizedQueryResults {
     return common == null || common.isEmpty() ? null : common.first();
   }
 
-  /** A projection result read from a composite row: the projected properties' values. */
-  private Entity compositeProjection(Key key, byte[] row, Plan.CompositeScan cs) {
-    Source inner = sources.get(union == null ? 0 : union.branch()).inner();
+  /**
+   * A projection result read from a composite row: the projected properties' values; null when
+   * DISTINCT turns it down.
+   */
+  private Entity compositeProjection(Key key, Candidate c, Plan.CompositeScan cs) {
+    byte[] row = c.row();
+    Source inner = sources.get(c.branch()).inner();
     CompositeScanSource src = inner instanceof CompositeMergeSource m
         ? m.scans().get(0) : (CompositeScanSource) inner;
-    List<Value> values = src.values(row, source.rowValue());
+    List<Value> values = src.values(row, c.rowValue());
     List<dev.megalite.index.IndexProperty> props = cs.index().definition().properties();
     int fixed = cs.prefixValues().size();
     Entity.Builder b = Entity.newBuilder(key);
@@ -414,6 +477,7 @@ final class QueryRun implements SizedQueryResults {
       return;
     }
     closed = true;
+    ahead.clear();
     if (source != null) {
       source.close();
     }
