@@ -66,6 +66,7 @@ class CliTest {
         "--data-dir", data.toString(), "--host-port", "127.0.0.1:0"}));
     assertThat(o.blockCacheMb()).isEqualTo(5);
     try (MegaliteServer server = MegaliteServer.start(o)) {
+      assertThat(server.options().blockCacheMb()).isEqualTo(5);
       // RocksDB's own log of the options it opened the store with.
       String log = Files.readString(data.resolve("megalite/store/LOG"));
       assertThat(log).contains("capacity : " + 5 * 1024 * 1024);
