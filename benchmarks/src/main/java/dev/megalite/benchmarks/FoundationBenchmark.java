@@ -106,7 +106,7 @@ public final class FoundationBenchmark {
       if (cfg.warmup() > 0) {
         Workload warm = Workload.of(MegaliteOptions.DEFAULT_PROJECT, cfg.warmup(), ~cfg.seed());
         try (Store<?, ?> s = system.open(dirs.store("warmup"), warm)) {
-          new WorkloadDriver(warm, 1, System.err).putAndGet(s, new SystemResult("warmup", 0));
+          new WorkloadDriver(warm, 1, System.err).warmUp(s, new SystemResult("warmup", 0));
         }
         dirs.delete("warmup");
       }

@@ -16,8 +16,11 @@ import java.util.Random;
  * converting it is not. Entities are made batch by batch, so the driver holds one batch at a time.
  */
 final class WorkloadDriver {
-  /** Read-modify-write transactions per run, on entities picked at random. */
-  static final int TXN_ITERATIONS = 2000;
+  /**
+   * Read-modify-write transactions per run, on entities picked at random: enough for a phase of
+   * about a second, so the rate is not one of a few hundred milliseconds of a loaded machine.
+   */
+  static final int TXN_ITERATIONS = 10_000;
   /** Sizes up to this get three get passes and three kind scans (the best counts); larger, one. */
   static final int SMALL = 100_000;
   /**
@@ -51,10 +54,15 @@ final class WorkloadDriver {
     return "first " + q.name();
   }
 
-  /** Puts and gets only, untimed in effect: for warming up the JIT on a throwaway store. */
-  <P, G> void putAndGet(Store<P, G> s, SystemResult r) {
+  /**
+   * Puts, gets and transactions, untimed in effect: for warming up the JIT on a throwaway store,
+   * so that the timed phases run compiled code (the transaction phase is too short to absorb the
+   * compilation of its own path).
+   */
+  <P, G> void warmUp(Store<P, G> s, SystemResult r) {
     r.op(PUT, put(s));
     r.op(GET, get(s));
+    r.op(TXN, transactions(s));
   }
 
   /** The whole workload; the results go to {@code r}. */
