@@ -192,7 +192,7 @@ public final class EntityCodec {
   private static void readProperties(Reader r, Entity.Builder b, int depth) {
     int n = r.count();
     for (int i = 0; i < n; i++) {
-      String name = r.string();
+      String name = r.name();
       b.set(name, readValue(r, depth));
     }
   }
@@ -235,9 +235,9 @@ public final class EntityCodec {
         } else if (keyKind == COMPLETE_KEY) {
           b = Entity.newBuilder(readKey(r));
         } else {
-          String project = r.string();
-          String namespace = r.string();
-          String kind = r.string();
+          String project = r.name();
+          String namespace = r.name();
+          String kind = r.name();
           b =
               Entity.newBuilder(
                   r.u8() == 0
@@ -259,12 +259,12 @@ public final class EntityCodec {
   }
 
   private static Key readKey(Reader r) {
-    String project = r.string();
-    String namespace = r.string();
+    String project = r.name();
+    String namespace = r.name();
     int n = r.count();
     List<PathElement> path = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      String kind = r.string();
+      String kind = r.name();
       path.add(r.u8() == 1 ? PathElement.of(kind, r.string()) : PathElement.of(kind, r.int64()));
     }
     return Key.of(project, namespace, path);
@@ -326,6 +326,14 @@ public final class EntityCodec {
     String string() {
       int n = count();
       String s = new String(b, pos, n, StandardCharsets.UTF_8);
+      pos += n;
+      return s;
+    }
+
+    /** A property name, kind, project or namespace: few distinct ones, read again and again. */
+    String name() {
+      int n = count();
+      String s = NameCache.shared().text(b, pos, n);
       pos += n;
       return s;
     }

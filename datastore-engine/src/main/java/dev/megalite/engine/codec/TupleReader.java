@@ -47,14 +47,14 @@ public final class TupleReader {
 
   public String name() {
     expect(Tags.NAME, "name");
-    return new String(unescape(), StandardCharsets.UTF_8);
+    return cachedText();
   }
 
   /** A terminated key path. */
   public List<PathElement> path() {
     List<PathElement> out = new ArrayList<>(4);
     while (buf[pos] != Tags.END) {
-      String kind = new String(unescape(), StandardCharsets.UTF_8);
+      String kind = cachedText();
       byte t = buf[pos++];
       if (t == Tags.PATH_ID) {
         out.add(PathElement.of(kind, readLong()));
@@ -101,8 +101,8 @@ public final class TupleReader {
   }
 
   private Key key() {
-    String project = new String(unescape(), StandardCharsets.UTF_8);
-    String namespace = new String(unescape(), StandardCharsets.UTF_8);
+    String project = cachedText();
+    String namespace = cachedText();
     return Key.of(project, namespace, path());
   }
 
@@ -201,6 +201,24 @@ public final class TupleReader {
       v = (v << 8) | (buf[pos++] & 0xFF);
     }
     return v;
+  }
+
+  /**
+   * An escaped, terminated name (a project, namespace, kind or property name), through the
+   * {@link NameCache}; a name with escapes (a 00 or 01 byte, rare) is unescaped first.
+   */
+  private String cachedText() {
+    int start = pos;
+    int end = start;
+    while (buf[end] != 0x00 && buf[end] != 0x01) {
+      end++;
+    }
+    if (buf[end] == 0x00) {
+      pos = end + 1;
+      return NameCache.shared().text(buf, start, end - start);
+    }
+    byte[] unescaped = unescape();
+    return NameCache.shared().text(unescaped, 0, unescaped.length);
   }
 
   private byte[] unescape() {

@@ -10,6 +10,8 @@ import dev.megalite.api.EntityValue;
 import dev.megalite.api.IncompleteKey;
 import dev.megalite.api.Key;
 import dev.megalite.api.ListValue;
+import dev.megalite.api.PathElement;
+import dev.megalite.api.UserValue;
 import dev.megalite.api.Value;
 import dev.megalite.api.error.StorageException;
 import java.util.ArrayList;
@@ -79,6 +81,59 @@ class EntityCodecTest {
     assertThat(Double.doubleToRawLongBits(decoded.getDouble("negativeZero")))
         .isEqualTo(Double.doubleToRawLongBits(-0.0));
     assertThat(EntityCodec.version(bytes)).isZero();
+  }
+
+  @Test
+  void everyValueTypeAndNamesAtTheLimitsDecodeAsBuiltAgainAndAgain() {
+    String propertyAtLimit = "\u00e9".repeat(Entity.MAX_PROPERTY_NAME_BYTES / 2);
+    String kindAtLimit = "K".repeat(PathElement.MAX_NAME_BYTES);
+    String keyNameAtLimit = "\u540d".repeat(PathElement.MAX_NAME_BYTES / 3);
+    Key key = Key.of("p", "ns", List.of(PathElement.of(kindAtLimit, Long.MAX_VALUE),
+        PathElement.of("Child", keyNameAtLimit)));
+    Entity keyless = Entity.newEmbeddedBuilder().set("x", Value.ofNull().unindexed()).build();
+    Entity embeddedIncomplete = Entity.newBuilder(IncompleteKey.of(key, "E")).set("y", 1).build();
+    Entity entity =
+        Entity.newBuilder(key)
+            .set("null", Value.ofNull())
+            .set("unindexedNull", Value.ofNull().unindexed())
+            .set("int", Value.of(-42))
+            .set("double", Value.of(2.5).unindexed())
+            .set("true", Value.of(true))
+            .set("false", Value.of(false).unindexed())
+            .set("string", Value.of("caf\u00e9 \uD83D\uDE00"))
+            .set("bytes", Value.of(new byte[] {0, 1, (byte) 0xFF}))
+            .set("timestamp", Value.timestampMicros(-1))
+            .set("key", Value.of(key))
+            .set("geo", Value.geoPoint(-33.9, 151.2))
+            .set("user", new UserValue("a@example.com", "example.com", false))
+            .set("keyless", new EntityValue(keyless, false))
+            .set("complete", Value.of(Entity.newBuilder(key).set("z", "v").build()))
+            .set("incomplete", Value.of(embeddedIncomplete))
+            .set("list", Value.list(Value.of("a"), Value.of("b").unindexed(), Value.ofNull()))
+            .set("emptyList", Value.list())
+            .set(propertyAtLimit, Value.of(1))
+            .set("m".repeat(NameCache.MAX_BYTES), Value.of(2))
+            .set("m".repeat(NameCache.MAX_BYTES + 1), Value.of(3))
+            .set("x\0y\u0001", Value.of(4))
+            .set("__x", Value.of(5))
+            .build();
+    byte[] bytes = EntityCodec.encode(entity, 9, new ByteSink());
+    // The second decode finds the names and kinds in the name cache.
+    for (int pass = 0; pass < 2; pass++) {
+      Entity decoded = EntityCodec.decode(key, bytes);
+      assertThat(decoded).isEqualTo(entity);
+      assertThat(decoded.hashCode()).isEqualTo(entity.hashCode());
+      assertThat(decoded.names()).containsExactlyElementsOf(entity.names());
+      for (String name : entity.names()) {
+        assertThat(decoded.get(name).indexed()).as(name).isEqualTo(entity.get(name).indexed());
+      }
+      assertThat(((ListValue) decoded.get("list")).values())
+          .extracting(Value::indexed)
+          .containsExactly(true, false, true);
+      assertThat(((EntityValue) decoded.get("incomplete")).value().key())
+          .isEqualTo(embeddedIncomplete.key());
+      assertThat(decoded.toString()).isEqualTo(entity.toString());
+    }
   }
 
   @Test
@@ -184,6 +239,17 @@ class EntityCodecTest {
     // One property with an empty name, which the api rejects.
     byte[] bytes = HEX.parseHex(HEADER + "01" + "00" + "01");
     assertThatThrownBy(() -> EntityCodec.decode(KEY, bytes)).isInstanceOf(StorageException.class);
+  }
+
+  @Test
+  void aStoredReservedPropertyNameFailsEveryTimeItIsRead() {
+    // One property "__a__" (05 5f5f615f5f), null (01): reserved, so the api rejects it; the
+    // second read finds the name in the name cache and must fail the same way.
+    byte[] bytes = HEX.parseHex(HEADER + "01" + "05" + "5f5f615f5f" + "01");
+    for (int pass = 0; pass < 2; pass++) {
+      assertThatThrownBy(() -> EntityCodec.decode(KEY, bytes))
+          .isInstanceOf(StorageException.class);
+    }
   }
 
   // Helpers.

@@ -181,6 +181,25 @@ class TupleCodecPropertyTest {
     }
   }
 
+  @Test
+  void keysWithEscapedAndLimitLengthNamesDecodeBackFromRowsAgainAndAgain() {
+    String m = "m".repeat(NameCache.MAX_BYTES);
+    List<Key> keys = List.of(
+        Key.of("p", "ns", "x\0y\u0001z", "n\0\u0001"),
+        Key.of("p", "", List.of(PathElement.of(m, 1), PathElement.of(m + "m", 2))),
+        Key.of("p", "", "K".repeat(PathElement.MAX_NAME_BYTES), "\u540d".repeat(500)),
+        Key.of("p.x:y", "a-b_c.d", "\u00e9\uD83D\uDE00", 3));
+    // The second pass finds the projects, namespaces and kinds in the name cache.
+    for (int pass = 0; pass < 2; pass++) {
+      for (Key k : keys) {
+        assertThat(RowKeys.entityKey(RowKeys.entity(k))).isEqualTo(k);
+        byte[] row = RowKeys.path(k.path());
+        assertThat(RowKeys.keyAt(k.project(), k.namespace(), row, 0)).isEqualTo(k);
+        assertThat(RowKeys.valueAt(RowKeys.value(Value.of(k)), 0, 0)).isEqualTo(Value.of(k));
+      }
+    }
+  }
+
   // Range ends.
 
   @Test
