@@ -22,6 +22,7 @@ import dev.megalite.api.error.BadRequestException;
 import dev.megalite.api.error.StorageException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -247,12 +248,12 @@ public final class EntityCodec {
         readProperties(r, b, depth + 1);
         return new EntityValue(b.build(), indexed);
       case T_LIST:
-        int n = r.count();
-        List<Value> values = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-          values.add(readValue(r, depth));
+        // An array, not an ArrayList: ListValue copies its elements once anyway.
+        Value[] values = new Value[r.count()];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = readValue(r, depth);
         }
-        return new ListValue(values);
+        return new ListValue(Arrays.asList(values));
       default:
         throw new IllegalStateException("unknown value type " + (head & 0x7F));
     }
