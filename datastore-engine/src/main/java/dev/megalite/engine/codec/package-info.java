@@ -39,5 +39,9 @@
  *
  * <p>A descending component stores the bitwise inverse of the ascending encoding; because every
  * encoding is prefix-free, inversion exactly reverses the order.
+ *
+ * <p>Decoders read property names, kinds, projects and namespaces through the shared, bounded
+ * {@code NameCache}, which hands back the string it decoded last time for the same bytes. It only
+ * saves allocation: every name still goes through the api's validation.
  */
 package dev.megalite.engine.codec;
