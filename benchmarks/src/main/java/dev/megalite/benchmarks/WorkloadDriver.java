@@ -30,6 +30,11 @@ final class WorkloadDriver {
   static final long QUERY_BUDGET_NANOS = 20_000_000_000L;
 
   static final int MIN_QUERY_RUNS = 3;
+  /**
+   * Runs of each query in the warm-up: the timed runs of a query with a thousand results are too
+   * short for the JIT to compile its path (at 100k the first of them cost twice the tenth).
+   */
+  static final int WARMUP_QUERY_RUNS = 20;
 
   static final String PUT = "put";
   static final String GET = "get";
@@ -55,14 +60,24 @@ final class WorkloadDriver {
   }
 
   /**
-   * Puts, gets and transactions, untimed in effect: for warming up the JIT on a throwaway store,
-   * so that the timed phases run compiled code (the transaction phase is too short to absorb the
-   * compilation of its own path).
+   * Puts, gets, transactions and queries, untimed in effect: for warming up the JIT on a throwaway
+   * store, so that the timed phases run compiled code (the transaction phase and the queries are
+   * too short to absorb the compilation of their own paths).
    */
   <P, G> void warmUp(Store<P, G> s, SystemResult r) {
     r.op(PUT, put(s));
     r.op(GET, get(s));
     r.op(TXN, transactions(s));
+    for (QuerySpec q : QuerySpec.values()) {
+      if (s.supports(q)) {
+        int want = expected.computeIfAbsent(q, k -> k.expected(w));
+        for (int i = 0; i < WARMUP_QUERY_RUNS; i++) {
+          ResultCheck check = new ResultCheck(q, want);
+          s.query(q, check);
+          check.finish();
+        }
+      }
+    }
   }
 
   /** The whole workload; the results go to {@code r}. */
