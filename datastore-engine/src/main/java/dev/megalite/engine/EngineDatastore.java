@@ -37,7 +37,6 @@ import dev.megalite.engine.quota.QuotaUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** The engine's {@link MegaliteDatastore}: one project on one key-value store. */
 final class EngineDatastore implements MegaliteDatastore {
@@ -380,32 +379,7 @@ final class EngineDatastore implements MegaliteDatastore {
     if (work == null) {
       throw new BadRequestException("transaction work is null");
     }
-    for (int attempt = 0; ; attempt++) {
-      try (EngineTransaction txn = (EngineTransaction) newTransaction(options)) {
-        T result = work.run(txn);
-        if (!txn.endedByCaller()) {
-          txn.commit(); // fails if the transaction expired during the work
-        }
-        return result;
-      } catch (ConcurrentModificationException e) {
-        if (attempt >= options.retries()) {
-          throw e;
-        }
-        backoff(attempt, e);
-      }
-    }
-  }
-
-  /** Sleeps about 10 ms × 2^attempt, jittered by ±50%, so retrying writers spread out. */
-  private static void backoff(int attempt, ConcurrentModificationException cause) {
-    long base = 10L << Math.min(attempt, 10);
-    long millis = base / 2 + ThreadLocalRandom.current().nextLong(base + 1);
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException ie) {
-      Thread.currentThread().interrupt();
-      throw cause;
-    }
+    return TransactionRetries.run(() -> (EngineTransaction) newTransaction(options), options, work);
   }
 
   @Override
