@@ -107,21 +107,7 @@ class QueryReadAheadTest {
     expected.sort(Comparator.<Long>comparingLong(i -> Math.max(i % 5, i % 7)).reversed()
         .thenComparing(Comparator.naturalOrder()));
     for (int page : new int[] {1, 7, 8, 9, 25, 255, 256, 257}) {
-      List<Long> got = new ArrayList<>();
-      Cursor cursor = null;
-      while (true) {
-        Query next = q.toBuilder().startCursor(cursor).limit(page).build();
-        try (QueryResults<Entity> r = ds.run(next)) {
-          List<Long> part = drain(r);
-          got.addAll(part);
-          cursor = r.cursorAfter();
-          if (part.size() < page) {
-            assertThat(r.moreResults()).isEqualTo(MoreResults.NO_MORE_RESULTS);
-            break;
-          }
-        }
-      }
-      assertThat(got).as("pages of " + page).isEqualTo(expected);
+      assertThat(inPages(q, page)).as("pages of " + page).isEqualTo(expected);
     }
   }
 
@@ -157,20 +143,28 @@ class QueryReadAheadTest {
       assertThat(drain(r)).as(q.toString()).isEqualTo(expected);
     }
     for (int page : new int[] {3, 5, 65}) {
-      List<Long> got = new ArrayList<>();
-      Cursor cursor = null;
-      while (true) {
-        Query next = q.toBuilder().startCursor(cursor).limit(page).build();
-        try (QueryResults<Entity> r = ds.run(next)) {
-          List<Long> part = drain(r);
-          got.addAll(part);
-          cursor = r.cursorAfter();
-          if (part.size() < page) {
-            break;
-          }
+      assertThat(inPages(q, page)).as(q + " in pages of " + page).isEqualTo(expected);
+    }
+  }
+
+  /**
+   * Every result of {@code q}, read in pages of {@code page} results, each page resumed from the
+   * previous page's cursor; the last (short) page must say there are no more results.
+   */
+  private static List<Long> inPages(Query q, int page) {
+    List<Long> got = new ArrayList<>();
+    Cursor cursor = null;
+    while (true) {
+      Query next = q.toBuilder().startCursor(cursor).limit(page).build();
+      try (QueryResults<Entity> r = ds.run(next)) {
+        List<Long> part = drain(r);
+        got.addAll(part);
+        cursor = r.cursorAfter();
+        if (part.size() < page) {
+          assertThat(r.moreResults()).isEqualTo(MoreResults.NO_MORE_RESULTS);
+          return got;
         }
       }
-      assertThat(got).as(q + " in pages of " + page).isEqualTo(expected);
     }
   }
 
