@@ -218,6 +218,10 @@ final class GrpcDatastore implements HttpService {
         read.completeExceptionally(new IllegalArgumentException("the gRPC request body runs past"
             + " the " + length + "-byte message its prefix announces: a unary call sends exactly"
             + " one message"));
+      } else if (buf.length != 5 + length) {
+        // Sized to the announced message once: the rest arrives without regrowing, and a whole
+        // body is handed on as it is, without a final copy.
+        buf = Arrays.copyOf(buf, (int) (5 + length));
       }
       if (read.isDone()) {
         buf = null;
@@ -231,7 +235,7 @@ final class GrpcDatastore implements HttpService {
 
     @Override
     public void onComplete() {
-      read.complete(buf == null ? null : Arrays.copyOf(buf, size));
+      read.complete(buf == null || size == buf.length ? buf : Arrays.copyOf(buf, size));
     }
   }
 
